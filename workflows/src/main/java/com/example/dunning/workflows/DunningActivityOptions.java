@@ -1,0 +1,43 @@
+package com.example.dunning.workflows;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * Timeouts and retries per channel. Retries are unbounded on purpose: a provider, SMTP or database
+ * outage delays a dunning, it never loses a step. Permanent errors (401/403, validation, a card
+ * declined for good) come back as non-retryable failures or as results, not as retries.
+ */
+final class DunningActivityOptions {
+
+  private static final RetryOptions UNTIL_IT_WORKS =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(2))
+          .setBackoffCoefficient(2.0)
+          .setMaximumInterval(Duration.ofMinutes(10))
+          .build();
+
+  /** Calls to the billing provider. */
+  static final ActivityOptions PROVIDER =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(60))
+          .setRetryOptions(UNTIL_IT_WORKS)
+          .build();
+
+  /** SMTP and the SMS provider. */
+  static final ActivityOptions NOTIFICATION =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(60))
+          .setRetryOptions(UNTIL_IT_WORKS)
+          .build();
+
+  /** Writes to our own PostgreSQL. */
+  static final ActivityOptions RECORD =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(20))
+          .setRetryOptions(UNTIL_IT_WORKS)
+          .build();
+
+  private DunningActivityOptions() {}
+}

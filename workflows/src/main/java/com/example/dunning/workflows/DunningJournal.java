@@ -1,0 +1,54 @@
+package com.example.dunning.workflows;
+
+import com.example.dunning.workflows.activities.DunningRecordActivities.DunningEvent;
+import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
+import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.LogEntry;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The log a dunning shows in its {@code state} query, and the events that signals produced and the
+ * main loop has yet to record in PostgreSQL. Event keys come from a counter kept in workflow state,
+ * so they are the same on replay and a retried record activity writes nothing twice.
+ */
+final class DunningJournal {
+
+  private final String dunningId;
+  private final List<LogEntry> entries = new ArrayList<>();
+  private final Deque<DunningEvent> unrecorded = new ArrayDeque<>();
+  private int sequence;
+
+  DunningJournal(String dunningId) {
+    this.dunningId = dunningId;
+  }
+
+  /** An entry whose activity has already recorded it. */
+  void add(LogEntry entry) {
+    entries.add(entry);
+  }
+
+  /** An entry to record by the main loop, with the status it leaves and the charge it reports. */
+  void addUnrecorded(LogEntry entry, DunningStatus status, PaymentAttempt attempt) {
+    entries.add(entry);
+    unrecorded.add(new DunningEvent(dunningId, nextKey("event"), entry, status, attempt));
+  }
+
+  boolean hasUnrecorded() {
+    return !unrecorded.isEmpty();
+  }
+
+  DunningEvent takeUnrecorded() {
+    return unrecorded.poll();
+  }
+
+  String nextKey(String what) {
+    return dunningId + ":" + what + ":" + ++sequence;
+  }
+
+  List<LogEntry> entries() {
+    return List.copyOf(entries);
+  }
+}

@@ -1,0 +1,486 @@
+package com.example.dunning.workflows;
+
+import static com.example.dunning.workflows.model.DunningStatus.ACTIVE;
+import static com.example.dunning.workflows.model.DunningStatus.CANCELLED;
+import static com.example.dunning.workflows.model.DunningStatus.EXPIRED;
+import static com.example.dunning.workflows.model.DunningStatus.PAUSED;
+import static com.example.dunning.workflows.model.DunningStatus.RECOVERED;
+
+import com.example.dunning.workflows.activities.DunningRecordActivities;
+import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
+import com.example.dunning.workflows.activities.DunningRecordActivities.OpenDunning;
+import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
+import com.example.dunning.workflows.activities.NotificationActivities;
+import com.example.dunning.workflows.activities.NotificationActivities.Delivery;
+import com.example.dunning.workflows.activities.NotificationActivities.Notice;
+import com.example.dunning.workflows.activities.PackageActivities;
+import com.example.dunning.workflows.activities.PackageActivities.PackageChange;
+import com.example.dunning.workflows.activities.PaymentActivities;
+import com.example.dunning.workflows.activities.PaymentActivities.ChargeRequest;
+import com.example.dunning.workflows.activities.PaymentActivities.PaymentRef;
+import com.example.dunning.workflows.commands.AuthenticationRequired;
+import com.example.dunning.workflows.commands.CancelDunning;
+import com.example.dunning.workflows.commands.MarkPaid;
+import com.example.dunning.workflows.commands.PauseDunning;
+import com.example.dunning.workflows.commands.PaymentFailed;
+import com.example.dunning.workflows.commands.PaymentMethodUpdated;
+import com.example.dunning.workflows.commands.ResumeDunning;
+import com.example.dunning.workflows.commands.RetryNow;
+import com.example.dunning.workflows.model.ChargeResult;
+import com.example.dunning.workflows.model.DunningRequest;
+import com.example.dunning.workflows.model.DunningResult;
+import com.example.dunning.workflows.model.DunningState;
+import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.HardDeclines;
+import com.example.dunning.workflows.model.InvoiceStatus;
+import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.PaymentDetails;
+import com.example.dunning.workflows.policy.DunningSettings;
+import com.example.dunning.workflows.policy.DunningStep;
+import com.example.dunning.workflows.policy.NoticeKind;
+import com.example.dunning.workflows.policy.StepAction;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Runs the steps of the dunning policy one after another. Signals only change state; the main
+ * method decides what happens, so every decision is in the history in the order it was made.
+ */
+public class DunningWorkflowImpl implements DunningWorkflow {
+
+  private final PaymentActivities payments =
+      Workflow.newActivityStub(PaymentActivities.class, DunningActivityOptions.PROVIDER);
+  private final NotificationActivities notifications =
+      Workflow.newActivityStub(NotificationActivities.class, DunningActivityOptions.NOTIFICATION);
+  private final PackageActivities packages =
+      Workflow.newActivityStub(PackageActivities.class, DunningActivityOptions.PROVIDER);
+  private final DunningRecordActivities records =
+      Workflow.newActivityStub(DunningRecordActivities.class, DunningActivityOptions.RECORD);
+
+  private final String dunningId;
+  private final DunningRequest request;
+  private final DunningJournal journal;
+  private final StatusAttributes attributes = new StatusAttributes();
+
+  private DunningStatus status = ACTIVE;
+  private DunningSettings settings;
+  private PaymentDetails payment;
+  private int attemptCount;
+  private String nextStep;
+  private Instant nextStepAt;
+  private boolean retriesBlocked;
+  private DunningResult result;
+
+  // Set by signals, acted on by the main method.
+  private MarkPaid paid;
+  private CancelDunning cancelled;
+  private Instant pausedUntil;
+  private String retryRequestedBy;
+  private AuthenticationRequired authenticationNotice;
+  private int lastAuthenticationNoticeAttempt;
+
+  @WorkflowInit
+  public DunningWorkflowImpl(DunningRequest request) {
+    this.request = request;
+    this.dunningId = Workflow.getInfo().getWorkflowId();
+    this.journal = new DunningJournal(dunningId);
+    this.attemptCount = request.attemptCount();
+  }
+
+  @Override
+  public DunningResult run(DunningRequest ignored) {
+    payment = payments.fetchPayment(new PaymentRef(request.provider(), request.invoiceId()));
+    attemptCount = Math.max(attemptCount, payment.attemptCount());
+    settings = records.openDunning(new OpenDunning(dunningId, request, payment));
+    journal.add(
+        new LogEntry(
+            request.failedAt(), "PAYMENT FAILED", failureNote(payment), "FAILED", null,
+            payment.paymentMethodId()));
+    attributes.opened(payment);
+    if (payment.status().isSettled()) {
+      return settledAtProvider();
+    }
+    List<DunningStep> steps = settings.policy().steps();
+    for (DunningStep step : steps) {
+      nextStep = step.name();
+      nextStepAt = now().plus(step.delay());
+      describe();
+      if (!awaitStep()) {
+        return resolution();
+      }
+      DunningResult ended = runStep(step);
+      if (ended != null) {
+        return ended;
+      }
+    }
+    return close(EXPIRED, "the policy " + settings.policy().version() + " ran out of steps", "ENDED");
+  }
+
+  /** Waits until the step is due, serving pauses, manual retries and notices meanwhile. */
+  private boolean awaitStep() {
+    while (true) {
+      recordSignalledEvents();
+      if (isResolved()) {
+        return false;
+      }
+      if (pausedUntil != null) {
+        waitWhilePaused();
+      } else if (retryRequestedBy != null) {
+        String by = retryRequestedBy;
+        retryRequestedBy = null;
+        chargeNow("retry requested by " + by);
+      } else if (authenticationNotice != null) {
+        sendAuthenticationNotice();
+      } else {
+        Duration left = Duration.between(now(), nextStepAt);
+        if (left.isNegative() || left.isZero()) {
+          return true;
+        }
+        Workflow.await(left, this::hasSomethingToDo);
+      }
+    }
+  }
+
+  private DunningResult runStep(DunningStep step) {
+    refreshPayment();
+    if (payment.status().isSettled()) {
+      return settledAtProvider();
+    }
+    if (step.does(StepAction.RETRY_CHARGE) && mayRetry() && chargeNow("step " + step.name())) {
+      return resolution();
+    }
+    if (step.does(StepAction.EXPIRE_PACKAGE)) {
+      return expire(step);
+    }
+    if (!awaitSendWindow()) {
+      return resolution();
+    }
+    notifyCustomer(step, noticeFor(step));
+    return null;
+  }
+
+  private boolean mayRetry() {
+    return !settings.providerRetries() && !retriesBlocked && !payment.requiresAuthentication();
+  }
+
+  /** Charges once; true when the charge paid the invoice, which then ends the dunning. */
+  private boolean chargeNow(String why) {
+    ChargeResult charge =
+        payments.retryCharge(
+            new ChargeRequest(
+                dunningId, request.provider(), request.invoiceId(), journal.nextKey("charge")));
+    attemptCount++;
+    if (charge.paid()) {
+      notifyCustomer(NoticeKind.RECOVERED, "recovered");
+      close(RECOVERED, "recovered by a charge retried by the dunning (" + why + ")", "PAID");
+      return true;
+    }
+    if (charge.hardDecline()) {
+      retriesBlocked = true;
+    }
+    String note = why + ": " + charge.failureCode() + nullToEmpty(" / ", charge.declineCode());
+    journal.add(new LogEntry(now(), "RETRY FAILED", note, "FAILED", null, payment.paymentMethodId()));
+    return false;
+  }
+
+  private DunningResult expire(DunningStep step) {
+    packages.expirePackage(
+        new PackageChange(dunningId, payment, step.does(StepAction.CANCEL_SUBSCRIPTION)));
+    journal.add(LogEntry.of(now(), "PACKAGE EXPIRED", "end of grace, step " + step.name()));
+    setStatus(EXPIRED);
+    nextStep = null;
+    nextStepAt = null;
+    if (awaitSendWindow()) {
+      notifyCustomer(step, NoticeKind.EXPIRED);
+    }
+    describe();
+    // A payment that comes late still gives the package back, within the restore window.
+    Workflow.await(settings.policy().restoreWindow(), () -> paid != null || cancelled != null);
+    recordSignalledEvents();
+    if (paid != null) {
+      packages.restorePackage(new PackageChange(dunningId, payment, false));
+      journal.add(LogEntry.of(now(), "PACKAGE RESTORED", "paid after expiry"));
+      DunningResult recovered =
+          close(RECOVERED, "paid after expiry (" + who(paid.by()) + "); package restored", "PAID");
+      notifyCustomer(NoticeKind.RECOVERED, "restored");
+      return recovered;
+    }
+    return close(EXPIRED, "not paid within the grace period; package expired", null);
+  }
+
+  private DunningResult resolution() {
+    if (result != null) {
+      return result;
+    }
+    if (paid != null) {
+      return close(RECOVERED, "marked paid by " + who(paid.by()) + nullToEmpty(": ", paid.note()), "PAID");
+    }
+    return close(
+        CANCELLED,
+        "cancelled by " + who(cancelled.by()) + nullToEmpty(": ", cancelled.reason()),
+        "CANCELLED");
+  }
+
+  private DunningResult settledAtProvider() {
+    InvoiceStatus invoice = payment.status();
+    DunningStatus outcome = invoice == InvoiceStatus.PAID ? RECOVERED : CANCELLED;
+    String title = invoice == InvoiceStatus.PAID ? "PAID" : "CANCELLED";
+    return close(outcome, "invoice " + invoice.name().toLowerCase() + " at the provider", title);
+  }
+
+  private DunningResult close(DunningStatus outcome, String reason, String title) {
+    recordSignalledEvents();
+    result = new DunningResult(outcome, reason, now(), attemptCount);
+    LogEntry entry = title == null ? null : LogEntry.of(now(), title, reason);
+    if (entry != null) {
+      journal.add(entry);
+    }
+    records.closeDunning(new CloseDunning(dunningId, result, entry));
+    nextStep = null;
+    nextStepAt = null;
+    setStatus(outcome);
+    describe();
+    return result;
+  }
+
+  private void waitWhilePaused() {
+    Duration remaining = Duration.between(now(), nextStepAt);
+    setStatus(PAUSED);
+    while (pausedUntil != null && !isResolved()) {
+      if (pausedUntil.equals(Instant.MAX)) {
+        Workflow.await(() -> pausedUntil == null || isResolved() || journal.hasUnrecorded());
+      } else {
+        Duration left = Duration.between(now(), pausedUntil);
+        if (left.isNegative() || left.isZero()) {
+          pausedUntil = null;
+          journal.addUnrecorded(LogEntry.of(now(), "RESUMED", "pause ended"), ACTIVE, null);
+        } else {
+          Workflow.await(left, () -> pausedUntil == null || isResolved() || journal.hasUnrecorded());
+        }
+      }
+      recordSignalledEvents();
+    }
+    nextStepAt = now().plus(remaining.isNegative() ? Duration.ZERO : remaining);
+    setStatus(ACTIVE);
+    describe();
+  }
+
+  /** Holds customer-facing sends until the customer's quiet hours are over; false if resolved. */
+  private boolean awaitSendWindow() {
+    if (settings.quietHours() == null) {
+      return true;
+    }
+    ZoneId zone = CustomerZone.of(payment.customer());
+    if (zone == null) {
+      return true;
+    }
+    Instant sendAt = settings.quietHours().nextSendTime(now(), zone);
+    Duration wait = Duration.between(now(), sendAt);
+    if (!wait.isNegative() && !wait.isZero()) {
+      Workflow.await(wait, this::isResolved);
+    }
+    return !isResolved();
+  }
+
+  private void sendAuthenticationNotice() {
+    AuthenticationRequired notice = authenticationNotice;
+    authenticationNotice = null;
+    if (awaitSendWindow()) {
+      notifyCustomer(NoticeKind.AUTHENTICATION_REQUIRED, "authentication-" + notice.attemptCount());
+    }
+  }
+
+  private NoticeKind noticeFor(DunningStep step) {
+    boolean routine = step.notice() == NoticeKind.NOTICE || step.notice() == NoticeKind.REMINDER;
+    return routine && payment.requiresAuthentication()
+        ? NoticeKind.AUTHENTICATION_REQUIRED
+        : step.notice();
+  }
+
+  private void notifyCustomer(DunningStep step, NoticeKind kind) {
+    if (step.does(StepAction.EMAIL)) {
+      Delivery email = notifications.sendEmail(notice(step.name() + ":email", kind));
+      logDelivery("EMAIL", email);
+    }
+    if (step.does(StepAction.SMS)) {
+      Delivery sms = notifications.sendSms(notice(step.name() + ":sms", kind));
+      logDelivery("SMS", sms);
+    }
+  }
+
+  private void notifyCustomer(NoticeKind kind, String key) {
+    logDelivery("EMAIL", notifications.sendEmail(notice(key + ":email", kind)));
+  }
+
+  private Notice notice(String key, NoticeKind kind) {
+    return new Notice(dunningId, dunningId + ":" + key, kind, payment);
+  }
+
+  private void logDelivery(String channel, Delivery delivery) {
+    String title = channel + (delivery.sent() ? " SENT" : " NOT SENT");
+    String state = delivery.sent() ? "SUCCESS" : "SKIPPED";
+    journal.add(new LogEntry(now(), title, delivery.note(), state, delivery.sentTo(), null));
+  }
+
+  private void refreshPayment() {
+    payment = payments.fetchPayment(new PaymentRef(request.provider(), request.invoiceId()));
+    attemptCount = Math.max(attemptCount, payment.attemptCount());
+    if (HardDeclines.isHard(payment.declineCode())) {
+      retriesBlocked = true;
+    }
+  }
+
+  private void recordSignalledEvents() {
+    while (journal.hasUnrecorded()) {
+      records.recordEvent(journal.takeUnrecorded());
+    }
+  }
+
+  private boolean hasSomethingToDo() {
+    return isResolved()
+        || pausedUntil != null
+        || retryRequestedBy != null
+        || authenticationNotice != null
+        || journal.hasUnrecorded();
+  }
+
+  private boolean isResolved() {
+    return result != null || paid != null || cancelled != null;
+  }
+
+  private void setStatus(DunningStatus newStatus) {
+    if (status != newStatus) {
+      status = newStatus;
+      attributes.status(newStatus);
+    }
+  }
+
+  private void describe() {
+    String details =
+        nextStep == null
+            ? status.name()
+            : status + ": next step " + nextStep + " at " + nextStepAt + " (attempt " + attemptCount + ")";
+    Workflow.setCurrentDetails(details);
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  private static String failureNote(PaymentDetails payment) {
+    return "attempt " + payment.attemptCount() + nullToEmpty(": ", payment.failureCode())
+        + nullToEmpty(" / ", payment.declineCode());
+  }
+
+  private static String who(String by) {
+    return by == null || by.isBlank() ? "an operator" : by;
+  }
+
+  private static String nullToEmpty(String prefix, String value) {
+    return value == null || value.isBlank() ? "" : prefix + value;
+  }
+
+  // --- signals: state changes only ---
+
+  @Override
+  public void paymentFailed(PaymentFailed event) {
+    if (result != null || event.attemptCount() <= attemptCount) {
+      return; // a repeated delivery, or one that arrived after a newer one
+    }
+    attemptCount = event.attemptCount();
+    if (HardDeclines.isHard(event.declineCode())) {
+      retriesBlocked = true;
+    }
+    String code = nullToEmpty("", event.failureCode()) + nullToEmpty(" / ", event.declineCode());
+    Instant at = event.at() == null ? now() : event.at();
+    PaymentAttempt attempt =
+        new PaymentAttempt(
+            event.attemptCount(), false, payment == null ? null : payment.paymentIntentId(), code,
+            request.amountDue(), request.currency(), at);
+    journal.addUnrecorded(
+        new LogEntry(at, "PAYMENT FAILED", "attempt " + event.attemptCount() + ": " + code, "FAILED", null, null),
+        null,
+        attempt);
+  }
+
+  @Override
+  public void markPaid(MarkPaid command) {
+    if (result == null && paid == null && cancelled == null) {
+      paid = command; // also a late payment in the restore window after expiry
+    }
+  }
+
+  @Override
+  public void cancel(CancelDunning command) {
+    if (result == null && paid == null && cancelled == null) {
+      cancelled = command;
+    }
+  }
+
+  @Override
+  public void pause(PauseDunning command) {
+    if (result != null || status == EXPIRED) {
+      return;
+    }
+    pausedUntil = command.until() == null ? Instant.MAX : command.until();
+    String note = "by " + who(command.by()) + (command.until() == null ? " until resumed" : " until " + command.until());
+    journal.addUnrecorded(LogEntry.of(now(), "PAUSED", note), PAUSED, null);
+  }
+
+  @Override
+  public void resume(ResumeDunning command) {
+    if (result != null || pausedUntil == null) {
+      return;
+    }
+    pausedUntil = null;
+    journal.addUnrecorded(LogEntry.of(now(), "RESUMED", "by " + who(command.by())), ACTIVE, null);
+  }
+
+  @Override
+  public void retryNow(RetryNow command) {
+    if (result == null && status != EXPIRED) {
+      retryRequestedBy = who(command.by());
+    }
+  }
+
+  @Override
+  public void paymentMethodUpdated(PaymentMethodUpdated event) {
+    if (result != null || status == EXPIRED) {
+      return;
+    }
+    retriesBlocked = false;
+    retryRequestedBy = "payment method update";
+    journal.addUnrecorded(
+        new LogEntry(now(), "PAYMENT METHOD UPDATED", "by " + who(event.by()), "SUCCESS", null, event.paymentMethodId()),
+        null,
+        null);
+  }
+
+  @Override
+  public void authenticationRequired(AuthenticationRequired event) {
+    if (result == null && status != EXPIRED && event.attemptCount() > lastAuthenticationNoticeAttempt) {
+      lastAuthenticationNoticeAttempt = event.attemptCount();
+      authenticationNotice = event;
+    }
+  }
+
+  @Override
+  public DunningState state() {
+    return new DunningState(
+        dunningId,
+        status,
+        settings == null ? null : settings.policy().version(),
+        attemptCount,
+        nextStep,
+        nextStepAt,
+        pausedUntil,
+        retriesBlocked,
+        payment,
+        result,
+        journal.entries());
+  }
+}

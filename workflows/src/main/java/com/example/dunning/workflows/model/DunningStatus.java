@@ -1,0 +1,14 @@
+package com.example.dunning.workflows.model;
+
+/** Where a dunning stands; the last three are final outcomes. */
+public enum DunningStatus {
+  ACTIVE,
+  PAUSED,
+  RECOVERED,
+  CANCELLED,
+  EXPIRED;
+
+  public boolean isFinal() {
+    return this == RECOVERED || this == CANCELLED || this == EXPIRED;
+  }
+}

@@ -1,0 +1,35 @@
+package com.example.dunning.workflows.policy;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * The hours of the customer's night when no email or SMS is sent, e.g. 21:00 to 08:00. A window
+ * whose start equals its end is empty.
+ */
+public record QuietHours(LocalTime start, LocalTime end) {
+
+  /** The first instant at or after {@code now} outside the quiet window in {@code zone}. */
+  public Instant nextSendTime(Instant now, ZoneId zone) {
+    ZonedDateTime local = now.atZone(zone);
+    LocalTime time = local.toLocalTime();
+    if (!isQuiet(time)) {
+      return now;
+    }
+    ZonedDateTime endToday = local.with(end);
+    ZonedDateTime next = endToday.isAfter(local) ? endToday : endToday.plusDays(1).with(end);
+    return next.toInstant();
+  }
+
+  boolean isQuiet(LocalTime time) {
+    if (start.equals(end)) {
+      return false;
+    }
+    if (start.isBefore(end)) {
+      return !time.isBefore(start) && time.isBefore(end);
+    }
+    return !time.isBefore(start) || time.isBefore(end);
+  }
+}
