@@ -1,0 +1,364 @@
+package com.example.dunning.workflows;
+
+import static com.example.dunning.workflows.DunningFixtures.DUNNING_ID;
+import static com.example.dunning.workflows.DunningFixtures.payment;
+import static com.example.dunning.workflows.DunningFixtures.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import com.example.dunning.workflows.activities.DunningRecordActivities;
+import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
+import com.example.dunning.workflows.activities.DunningRecordActivities.DunningEvent;
+import com.example.dunning.workflows.activities.NotificationActivities;
+import com.example.dunning.workflows.activities.NotificationActivities.Delivery;
+import com.example.dunning.workflows.activities.NotificationActivities.Notice;
+import com.example.dunning.workflows.activities.PackageActivities;
+import com.example.dunning.workflows.activities.PaymentActivities;
+import com.example.dunning.workflows.commands.AuthenticationRequired;
+import com.example.dunning.workflows.commands.CancelDunning;
+import com.example.dunning.workflows.commands.MarkPaid;
+import com.example.dunning.workflows.commands.PauseDunning;
+import com.example.dunning.workflows.commands.PaymentFailed;
+import com.example.dunning.workflows.commands.PaymentMethodUpdated;
+import com.example.dunning.workflows.commands.ResumeDunning;
+import com.example.dunning.workflows.commands.RetryNow;
+import com.example.dunning.workflows.model.ChargeResult;
+import com.example.dunning.workflows.model.DunningResult;
+import com.example.dunning.workflows.model.DunningState;
+import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.InvoiceStatus;
+import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.policy.NoticeKind;
+import com.example.dunning.workflows.policy.QuietHours;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/** The dunning workflow with mocked activities and skipped time: a 40-day dunning in a second. */
+class DunningWorkflowTest {
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private final PaymentActivities payments = mockActivities(PaymentActivities.class);
+  private final NotificationActivities notifications = mockActivities(NotificationActivities.class);
+  private final PackageActivities packages = mockActivities(PackageActivities.class);
+  private final DunningRecordActivities records = mockActivities(DunningRecordActivities.class);
+  private final List<Notice> emails = new ArrayList<>();
+  private final List<Instant> emailTimes = new ArrayList<>();
+
+  @BeforeEach
+  void startTemporal() {
+    env = TestWorkflowEnvironment.newInstance();
+    DunningSearchAttributes.ALL.forEach(key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
+    Worker worker = env.newWorker(DunningIds.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(DunningWorkflowImpl.class);
+    worker.registerActivitiesImplementations(payments, notifications, packages, records);
+    client = env.getWorkflowClient();
+    when(records.openDunning(any())).thenReturn(DunningFixtures.WORKFLOW_RETRIES);
+    when(payments.fetchPayment(any())).thenReturn(payment(InvoiceStatus.OPEN));
+    when(payments.retryCharge(any())).thenReturn(declined("insufficient_funds", false));
+    when(notifications.sendEmail(any()))
+        .thenAnswer(
+            call -> {
+              emails.add(call.getArgument(0));
+              emailTimes.add(Instant.ofEpochMilli(env.currentTimeMillis()));
+              return new Delivery(true, "jenny@example.com", null);
+            });
+    when(notifications.sendSms(any())).thenReturn(new Delivery(true, "+4746567468", null));
+    env.start();
+  }
+
+  /**
+   * With {@code -Ddunning.recordHistories=true}, keeps each scenario's history under
+   * src/test/resources/histories, where {@link DunningReplayTest} replays it on every build.
+   */
+  @AfterEach
+  void stopTemporal(TestInfo test) throws IOException {
+    if (Boolean.getBoolean("dunning.recordHistories")) {
+      String name = test.getTestMethod().orElseThrow().getName();
+      Path file = Path.of("src/test/resources/histories", name + ".json");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, client.fetchHistory(DUNNING_ID).toJson(true));
+    }
+    env.close();
+  }
+
+  @Test
+  void givenNoPayment_whenGraceEnds_itShouldExpireThePackageAfterEveryNotice() {
+    DunningResult result = start().run(request());
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.EXPIRED);
+    assertThat(emails).extracting(Notice::kind)
+        .containsExactly(NoticeKind.NOTICE, NoticeKind.REMINDER, NoticeKind.FINAL_WARNING, NoticeKind.EXPIRED);
+    assertThat(emails).extracting(Notice::key).doesNotHaveDuplicates();
+    verify(payments, times(2)).retryCharge(any());
+    verify(notifications, times(2)).sendSms(any());
+    verify(packages).expirePackage(any());
+    verify(packages, never()).restorePackage(any());
+    verify(records).closeDunning(argThat(close -> close.result().outcome() == DunningStatus.EXPIRED));
+  }
+
+  @Test
+  void givenARunningDunning_whenMarkedPaidOnDayFour_itShouldRecoverAndSendNothingMore() {
+    DunningWorkflow dunning = start();
+    WorkflowClient.start(dunning::run, request());
+    env.sleep(Duration.ofDays(4));
+    dunning.markPaid(new MarkPaid("alice", "bank transfer"));
+
+    DunningResult result = resultOf(dunning);
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
+    assertThat(result.reason()).contains("alice").contains("bank transfer");
+    assertThat(emails).extracting(Notice::kind).containsExactly(NoticeKind.NOTICE, NoticeKind.REMINDER);
+    verify(packages, never()).expirePackage(any());
+  }
+
+  @Test
+  void givenTheProviderReportsPaidBeforeAStep_itShouldRecoverWithoutNotifying() {
+    when(payments.fetchPayment(any()))
+        .thenReturn(payment(InvoiceStatus.OPEN), payment(InvoiceStatus.OPEN), payment(InvoiceStatus.PAID));
+
+    DunningResult result = start().run(request());
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
+    assertThat(result.reason()).isEqualTo("invoice paid at the provider");
+    assertThat(emails).extracting(Notice::kind).containsExactly(NoticeKind.NOTICE);
+    verify(payments, never()).retryCharge(any());
+  }
+
+  @Test
+  void givenAnInvoiceAlreadyVoid_whenTheDunningOpens_itShouldEndCancelledAndSilent() {
+    when(payments.fetchPayment(any())).thenReturn(payment(InvoiceStatus.VOID));
+
+    DunningResult result = start().run(request());
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.CANCELLED);
+    verify(notifications, never()).sendEmail(any());
+    verify(notifications, never()).sendSms(any());
+  }
+
+  @Test
+  void givenARunningDunning_whenCancelled_itShouldEndCancelledWithWhoAndWhy() {
+    DunningWorkflow dunning = start();
+    WorkflowClient.start(dunning::run, request());
+    env.sleep(Duration.ofDays(1));
+    dunning.cancel(new CancelDunning("customer left", "bob"));
+
+    DunningResult result = resultOf(dunning);
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.CANCELLED);
+    assertThat(result.reason()).isEqualTo("cancelled by bob: customer left");
+    verify(payments, never()).retryCharge(any());
+  }
+
+  @Test
+  void givenAPause_whenResumed_itShouldKeepTheTimeThatWasLeftToTheNextStep() {
+    DunningWorkflow dunning = start();
+    WorkflowClient.start(dunning::run, request());
+    env.sleep(Duration.ofDays(1));
+    dunning.pause(new PauseDunning(null, "carol"));
+    env.sleep(Duration.ofDays(20));
+
+    DunningState paused = dunning.state();
+    assertThat(paused.status()).isEqualTo(DunningStatus.PAUSED);
+    assertThat(emails).hasSize(1);
+
+    dunning.resume(new ResumeDunning("carol"));
+    env.sleep(Duration.ofHours(1));
+    DunningState resumed = dunning.state();
+    assertThat(resumed.status()).isEqualTo(DunningStatus.ACTIVE);
+    assertThat(resumed.nextStep()).isEqualTo("retry-1");
+    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+    assertThat(Duration.between(now, resumed.nextStepAt())).isBetween(Duration.ofHours(46), Duration.ofHours(48));
+    assertThat(resumed.log()).extracting(LogEntry::title).contains("PAUSED", "RESUMED");
+  }
+
+  @Test
+  void givenAPauseWithAnEnd_whenItEnds_itShouldResumeByItself() {
+    DunningWorkflow dunning = start();
+    WorkflowClient.start(dunning::run, request());
+    env.sleep(Duration.ofDays(1));
+    Instant until = Instant.ofEpochMilli(env.currentTimeMillis()).plus(Duration.ofDays(5));
+    dunning.pause(new PauseDunning(until, "carol"));
+
+    DunningResult result = resultOf(dunning);
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.EXPIRED);
+    assertThat(emailTimes.get(1)).isAfter(until);
+    verify(records, atLeastOnce())
+        .recordEvent(argThat(event -> event.entry().title().equals("RESUMED")));
+  }
+
+  @Test
+  void givenRepeatedAndStaleFailureEvents_itShouldRecordEachNewAttemptOnce() {
+    DunningWorkflow dunning = start();
+    WorkflowClient.start(dunning::run, request());
+    PaymentFailed second = new PaymentFailed(2, null, "card_declined", "insufficient_funds", null);
+    dunning.paymentFailed(second);
+    dunning.paymentFailed(second);
+    dunning.paymentFailed(new PaymentFailed(1, null, "card_declined", "insufficient_funds", null));
+    env.sleep(Duration.ofHours(1));
+    dunning.markPaid(new MarkPaid("stripe", null));
+    dunning.markPaid(new MarkPaid("stripe", null));
+
+    DunningResult result = resultOf(dunning);
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
+    assertThat(result.attempts()).isEqualTo(2);
+    verify(records, times(1))
+        .recordEvent(argThat((DunningEvent event) -> event.attempt() != null && event.attempt().number() == 2));
+    verify(records, times(1)).closeDunning(any(CloseDunning.class));
+  }
+
+  @Test
+  void givenAHardDecline_itShouldStopRetryingUntilThePaymentMethodChanges() {
+    when(payments.retryCharge(any()))
+        .thenReturn(declined("stolen_card", true), paid());
+    DunningWorkflow dunning = start();
+    WorkflowClient.start(dunning::run, request());
+    env.sleep(Duration.ofDays(9));
+
+    verify(payments, times(1)).retryCharge(any());
+    assertThat(dunning.state().retriesBlocked()).isTrue();
+
+    dunning.paymentMethodUpdated(new PaymentMethodUpdated("pm_new", "customer"));
+    DunningResult result = resultOf(dunning);
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
+    verify(payments, times(2)).retryCharge(any());
+    assertThat(emails).extracting(Notice::kind).last().isEqualTo(NoticeKind.RECOVERED);
+  }
+
+  @Test
+  void givenRetryNow_itShouldChargeAtOnceAndRecoverWhenItPays() {
+    when(payments.retryCharge(any())).thenReturn(paid());
+    DunningWorkflow dunning = start();
+    Instant started = Instant.ofEpochMilli(env.currentTimeMillis());
+    WorkflowClient.start(dunning::run, request());
+    env.sleep(Duration.ofHours(2));
+    dunning.retryNow(new RetryNow("dave"));
+
+    DunningResult result = resultOf(dunning);
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
+    assertThat(result.reason()).contains("dave");
+    assertThat(Duration.between(started, result.endedAt())).isLessThan(Duration.ofDays(1));
+  }
+
+  @Test
+  void givenProviderRetries_itShouldNeverChargeOnTopOfThem() {
+    when(records.openDunning(any())).thenReturn(DunningFixtures.PROVIDER_RETRIES);
+
+    DunningResult result = start().run(request());
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.EXPIRED);
+    verify(payments, never()).retryCharge(any());
+  }
+
+  @Test
+  void givenQuietHours_whenAStepFallsAtNight_itShouldSendInTheMorningOfTheCustomer() {
+    ZoneId oslo = ZoneId.of("Europe/Oslo");
+    when(records.openDunning(any()))
+        .thenReturn(DunningFixtures.withQuietHours(new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0))));
+    when(payments.fetchPayment(any())).thenReturn(payment(InvoiceStatus.OPEN, "Europe/Oslo"));
+
+    start().run(request());
+
+    assertThat(emailTimes).isNotEmpty();
+    for (Instant sent : emailTimes) {
+      LocalTime local = sent.atZone(oslo).toLocalTime();
+      assertThat(local).isBetween(LocalTime.of(8, 0), LocalTime.of(21, 0));
+    }
+  }
+
+  @Test
+  void givenAnAuthenticationRequirement_itShouldSendItsOwnNoticeOncePerAttempt() {
+    DunningWorkflow dunning = start();
+    WorkflowClient.start(dunning::run, request());
+    env.sleep(Duration.ofHours(1));
+    AuthenticationRequired required = new AuthenticationRequired(2, "https://invoice.stripe.com/i/test", null);
+    dunning.authenticationRequired(required);
+    dunning.authenticationRequired(required);
+    env.sleep(Duration.ofHours(1));
+    dunning.cancel(new CancelDunning("test over", "test"));
+    resultOf(dunning);
+
+    assertThat(emails).extracting(Notice::kind)
+        .containsExactly(NoticeKind.NOTICE, NoticeKind.AUTHENTICATION_REQUIRED);
+  }
+
+  @Test
+  void givenAnExpiredPackage_whenPaidLate_itShouldRestoreThePackage() {
+    DunningWorkflow dunning = start();
+    WorkflowClient.start(dunning::run, request());
+    env.sleep(Duration.ofDays(12));
+    assertThat(dunning.state().status()).isEqualTo(DunningStatus.EXPIRED);
+    dunning.markPaid(new MarkPaid("stripe", null));
+
+    DunningResult result = resultOf(dunning);
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
+    verify(packages).restorePackage(any());
+  }
+
+  @Test
+  void givenTheStateQuery_itShouldTellTheNextStepAndTheLog() {
+    DunningWorkflow dunning = start();
+    WorkflowClient.start(dunning::run, request());
+    env.sleep(Duration.ofHours(1));
+
+    DunningState state = dunning.state();
+
+    assertThat(state.dunningId()).isEqualTo(DUNNING_ID);
+    assertThat(state.policyVersion()).isEqualTo("test-v1");
+    assertThat(state.nextStep()).isEqualTo("retry-1");
+    assertThat(state.log()).extracting(LogEntry::title).containsExactly("PAYMENT FAILED", "EMAIL SENT", "SMS SENT");
+    assertThat(WorkflowStub.fromTyped(dunning).describe().getTypedSearchAttributes()
+            .get(DunningSearchAttributes.STATUS)).isEqualTo("ACTIVE");
+  }
+
+  private DunningWorkflow start() {
+    return client.newWorkflowStub(
+        DunningWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(DUNNING_ID).setTaskQueue(DunningIds.TASK_QUEUE).build());
+  }
+
+  private static DunningResult resultOf(DunningWorkflow dunning) {
+    return WorkflowStub.fromTyped(dunning).getResult(DunningResult.class);
+  }
+
+  private static ChargeResult declined(String declineCode, boolean hard) {
+    return new ChargeResult(false, "card_declined", declineCode, hard, false, "declined");
+  }
+
+  private static ChargeResult paid() {
+    return new ChargeResult(true, null, null, false, false, null);
+  }
+
+  private static <T> T mockActivities(Class<T> type) {
+    return mock(type, withSettings().withoutAnnotations());
+  }
+}
