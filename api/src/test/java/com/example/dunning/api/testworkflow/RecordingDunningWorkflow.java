@@ -1,0 +1,105 @@
+package com.example.dunning.api.testworkflow;
+
+import com.example.dunning.workflows.DunningIds;
+import com.example.dunning.workflows.DunningWorkflow;
+import com.example.dunning.workflows.commands.AuthenticationRequired;
+import com.example.dunning.workflows.commands.CancelDunning;
+import com.example.dunning.workflows.commands.MarkPaid;
+import com.example.dunning.workflows.commands.PauseDunning;
+import com.example.dunning.workflows.commands.PaymentFailed;
+import com.example.dunning.workflows.commands.PaymentMethodUpdated;
+import com.example.dunning.workflows.commands.ResumeDunning;
+import com.example.dunning.workflows.commands.RetryNow;
+import com.example.dunning.workflows.model.DunningRequest;
+import com.example.dunning.workflows.model.DunningResult;
+import com.example.dunning.workflows.model.DunningState;
+import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.LogEntry;
+import io.temporal.spring.boot.WorkflowImpl;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Test-only stand-in for the real dunning (the API runs no activities): records the request and
+ * every signal, answers them through the {@code state} query, and ends on markPaid or cancel.
+ */
+@WorkflowImpl(taskQueues = DunningIds.TASK_QUEUE)
+public class RecordingDunningWorkflow implements DunningWorkflow {
+
+  public static final String PAYMENT_FAILED = "PAYMENT FAILED";
+  public static final String AUTHENTICATION_REQUIRED = "AUTHENTICATION REQUIRED";
+
+  private final List<LogEntry> log = new ArrayList<>();
+  private DunningStatus status = DunningStatus.ACTIVE;
+  private int attemptCount;
+  private MarkPaid paid;
+  private CancelDunning cancelled;
+  private DunningResult result;
+
+  @Override
+  public DunningResult run(DunningRequest request) {
+    attemptCount = Math.max(attemptCount, request.attemptCount());
+    Workflow.await(() -> paid != null || cancelled != null);
+    Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    result =
+        paid != null
+            ? new DunningResult(DunningStatus.RECOVERED, paid.note(), now, attemptCount)
+            : new DunningResult(DunningStatus.CANCELLED, cancelled.reason(), now, attemptCount);
+    status = result.outcome();
+    return result;
+  }
+
+  @Override
+  public void paymentFailed(PaymentFailed event) {
+    attemptCount = Math.max(attemptCount, event.attemptCount());
+    String next = event.nextPaymentAttempt() == null ? "none" : event.nextPaymentAttempt().toString();
+    log.add(LogEntry.of(event.at(), PAYMENT_FAILED, "attempt " + event.attemptCount() + ", next " + next));
+  }
+
+  @Override
+  public void markPaid(MarkPaid command) {
+    paid = command;
+  }
+
+  @Override
+  public void cancel(CancelDunning command) {
+    cancelled = command;
+  }
+
+  @Override
+  public void pause(PauseDunning command) {}
+
+  @Override
+  public void resume(ResumeDunning command) {}
+
+  @Override
+  public void retryNow(RetryNow command) {}
+
+  @Override
+  public void paymentMethodUpdated(PaymentMethodUpdated event) {}
+
+  @Override
+  public void authenticationRequired(AuthenticationRequired event) {
+    log.add(
+        LogEntry.of(
+            event.at(), AUTHENTICATION_REQUIRED, "attempt " + event.attemptCount() + ", " + event.payUrl()));
+  }
+
+  @Override
+  public DunningState state() {
+    return new DunningState(
+        Workflow.getInfo().getWorkflowId(),
+        status,
+        "test",
+        attemptCount,
+        null,
+        null,
+        null,
+        false,
+        null,
+        result,
+        List.copyOf(log));
+  }
+}
