@@ -1,0 +1,117 @@
+package com.example.dunning.activities.packages;
+
+import com.example.dunning.workflows.DunningIds;
+import com.example.dunning.workflows.activities.PackageActivities;
+import com.example.dunning.workflows.model.PaymentDetails;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.spring.boot.ActivityImpl;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Expires the customer's package in PostgreSQL at the end of grace (the business reads
+ * {@code failed_invoice.package_expiry_date} and {@code package_expiry}), and gives it back after a
+ * late payment. The subscription is cancelled at the provider first, when the policy asks, so a
+ * retried activity finds the cancellation done and the rows written once.
+ */
+@Component
+@ActivityImpl(taskQueues = DunningIds.TASK_QUEUE)
+public class CustomerPackages implements PackageActivities {
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final List<SubscriptionCancellation> cancellations;
+
+  public CustomerPackages(
+      JdbcTemplate jdbc, TransactionTemplate transaction, List<SubscriptionCancellation> cancellations) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.cancellations = cancellations;
+  }
+
+  @Override
+  public void expirePackage(PackageChange change) {
+    PaymentDetails payment = change.payment();
+    boolean cancel = change.cancelSubscription() && payment.subscriptionId() != null;
+    if (cancel) {
+      cancellationFor(payment.provider()).cancel(payment.subscriptionId(), change.dunningId() + ":cancel-subscription");
+    }
+    Timestamp now = Timestamp.from(Instant.now());
+    transaction.executeWithoutResult(
+        status -> {
+          int inserted =
+              jdbc.update(
+                  """
+                  INSERT INTO package_expiry (dunning_id, provider, customer_id, subscription_id, package_name,
+                      expired_at, subscription_cancelled)
+                  VALUES (?, ?, ?, ?, ?, ?, ?)
+                  ON CONFLICT (dunning_id) DO NOTHING
+                  """,
+                  change.dunningId(),
+                  payment.provider(),
+                  payment.customer() == null ? null : payment.customer().id(),
+                  payment.subscriptionId(),
+                  payment.packageName(),
+                  now,
+                  cancel);
+          if (inserted == 1) {
+            jdbc.update(
+                "UPDATE failed_invoice SET package_expiry_date = ?, updated_at = now() WHERE dunning_id = ?",
+                now,
+                change.dunningId());
+            log(change.dunningId(), "expired", "PACKAGE EXPIRED", expiryNote(payment, cancel), now);
+          }
+        });
+  }
+
+  @Override
+  public void restorePackage(PackageChange change) {
+    Timestamp now = Timestamp.from(Instant.now());
+    transaction.executeWithoutResult(
+        status -> {
+          int restored =
+              jdbc.update(
+                  "UPDATE package_expiry SET restored_at = ? WHERE dunning_id = ? AND restored_at IS NULL",
+                  now,
+                  change.dunningId());
+          if (restored == 1) {
+            jdbc.update(
+                "UPDATE failed_invoice SET package_expiry_date = NULL, updated_at = now() WHERE dunning_id = ?",
+                change.dunningId());
+            log(change.dunningId(), "restored", "PACKAGE RESTORED", "paid after expiry", now);
+          }
+        });
+  }
+
+  private SubscriptionCancellation cancellationFor(String provider) {
+    return cancellations.stream()
+        .filter(c -> c.handles(provider))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    "no way to cancel a subscription at provider " + provider, "UnknownProvider"));
+  }
+
+  private void log(String dunningId, String what, String title, String note, Timestamp at) {
+    jdbc.update(
+        """
+        INSERT INTO dunning_log (record_key, dunning_id, title, logged_at, note, status)
+        VALUES (?, ?, ?, ?, ?, 'SUCCESS') ON CONFLICT (record_key) DO NOTHING
+        """,
+        dunningId + ":" + what,
+        dunningId,
+        title,
+        at,
+        note);
+  }
+
+  private static String expiryNote(PaymentDetails payment, boolean cancelled) {
+    String name = payment.packageName() == null ? "package" : payment.packageName();
+    return name + " expired at the end of grace" + (cancelled ? "; subscription cancelled" : "");
+  }
+}
