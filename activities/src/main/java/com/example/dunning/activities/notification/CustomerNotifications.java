@@ -61,7 +61,7 @@ public class CustomerNotifications implements NotificationActivities {
   private Delivery sendOnce(Notice notice, Channel channel, String to, Runnable send) {
     NoticeLedger.ClaimResult found = ledger.claim(notice, channel, to);
     if (found.claim() == NoticeLedger.Claim.SENT) {
-      return new Delivery(false, found.recipient(), "already sent");
+      return new Delivery(true, found.recipient(), "already sent");
     }
     if (found.claim() == NoticeLedger.Claim.IN_DOUBT) {
       log.warn(

@@ -98,7 +98,7 @@ class CustomerNotificationsSmsTest {
     notifications.sendSms(notice);
     Delivery retried = notifications.sendSms(notice);
 
-    assertThat(retried).isEqualTo(new Delivery(false, PHONE, "already sent"));
+    assertThat(retried).isEqualTo(new Delivery(true, PHONE, "already sent"));
     twilio.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)));
     assertThat(TestNotices.logLines()).hasSize(1);
   }

@@ -20,8 +20,8 @@ public interface NotificationActivities {
   record Notice(String dunningId, String key, NoticeKind kind, PaymentDetails payment) {}
 
   /**
-   * @param sent false when nothing went out: no address, no SMS provider, or sent before under the
-   *     same key
+   * @param sent true when the message went out, now or by an earlier attempt under the same key;
+   *     false when nothing went out (no address, no SMS provider)
    * @param note why not, when not sent
    */
   record Delivery(boolean sent, String sentTo, String note) {}
