@@ -1,0 +1,61 @@
+package com.example.dunning.activities.payment;
+
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.PermissionException;
+import com.stripe.exception.StripeException;
+import io.temporal.failure.ApplicationFailure;
+
+/**
+ * Turns Stripe's errors into what Temporal should do with them: permanent ones fail the activity
+ * for good, transient ones (429, 5xx, network) are thrown as they are, and Temporal retries them
+ * with backoff.
+ */
+final class StripeFailures {
+
+  static final String PROVIDER = "stripe";
+  static final String UNKNOWN_PROVIDER = "UnknownProvider";
+  static final String PROVIDER_AUTHENTICATION = "ProviderAuthentication";
+  static final String INVOICE_NOT_FOUND = "InvoiceNotFound";
+
+  private StripeFailures() {}
+
+  static void requireStripe(String provider) {
+    if (!PROVIDER.equals(provider)) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "no payment provider '" + provider + "' here: this activity speaks to stripe only",
+          UNKNOWN_PROVIDER);
+    }
+  }
+
+  static RuntimeException translate(StripeException e, String invoiceId) {
+    if (e instanceof AuthenticationException || e instanceof PermissionException) {
+      return ApplicationFailure.newNonRetryableFailureWithCause(
+          "stripe refused our API key (" + e.getStatusCode() + "): " + e.getMessage(),
+          PROVIDER_AUTHENTICATION,
+          e);
+    }
+    if (isNotFound(e)) {
+      return ApplicationFailure.newNonRetryableFailureWithCause(
+          "stripe has no invoice " + invoiceId + ": " + e.getMessage(), INVOICE_NOT_FOUND, e);
+    }
+    if (e instanceof ApiConnectionException) {
+      return new StripeUnavailable("stripe is unreachable: " + e.getMessage(), e);
+    }
+    return new StripeUnavailable(
+        "stripe answered " + e.getStatusCode() + " for invoice " + invoiceId + ": " + e.getMessage(),
+        e);
+  }
+
+  static boolean isNotFound(StripeException e) {
+    return e instanceof InvalidRequestException && Integer.valueOf(404).equals(e.getStatusCode());
+  }
+
+  /** A transient failure: Temporal retries the activity. */
+  static final class StripeUnavailable extends RuntimeException {
+    StripeUnavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

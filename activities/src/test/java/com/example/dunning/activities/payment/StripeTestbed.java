@@ -1,0 +1,97 @@
+package com.example.dunning.activities.payment;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.example.dunning.activities.TestPostgres;
+import com.example.dunning.workflows.activities.PaymentActivities;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.testing.TestActivityEnvironment;
+import java.time.Duration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The Stripe activities as the worker runs them, on Temporal's activity test environment, against
+ * WireMock speaking the Stripe API and the embedded PostgreSQL.
+ */
+final class StripeTestbed implements AutoCloseable {
+
+  final WireMockServer stripeApi;
+  final TestActivityEnvironment temporal;
+  final PaymentActivities activities;
+  final JdbcTemplate jdbc = new JdbcTemplate(TestPostgres.dataSource());
+
+  StripeTestbed() {
+    stripeApi = new WireMockServer(wireMockConfig().dynamicPort());
+    stripeApi.start();
+    StripeProperties properties =
+        new StripeProperties(
+            "sk_test_dunning",
+            stripeApi.baseUrl(),
+            true,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            2);
+    StripePaymentActivities implementation =
+        new StripePaymentActivities(
+            StripeConfiguration.newClient(properties), new PaymentAttemptLedger(jdbc));
+    temporal = TestActivityEnvironment.newInstance();
+    temporal.registerActivitiesImplementations(implementation);
+    activities =
+        temporal.newActivityStub(
+            PaymentActivities.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+  }
+
+  void reset() {
+    stripeApi.resetAll();
+    TestPostgres.truncateAll();
+  }
+
+  void respond(MappingBuilder request, int status, JsonNode body) {
+    stripeApi.stubFor(
+        request.willReturn(
+            aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Request-Id", "req_test")
+                .withBody(body.toString())));
+  }
+
+  void serveInvoice(String invoiceId, JsonNode invoice) {
+    respond(get(urlPathEqualTo("/v1/invoices/" + invoiceId)), 200, invoice);
+  }
+
+  void serveSubscription(JsonNode subscription) {
+    respond(
+        get(urlPathEqualTo("/v1/subscriptions/" + subscription.get("id").asText())),
+        200,
+        subscription);
+  }
+
+  void answerPay(String invoiceId, int status, JsonNode body) {
+    respond(post(urlPathEqualTo("/v1/invoices/" + invoiceId + "/pay")), status, body);
+  }
+
+  /** The failed invoice a payment attempt belongs to. */
+  void openDunning(String dunningId, String invoiceId) {
+    jdbc.update(
+        "INSERT INTO failed_invoice (dunning_id, provider, invoice_id, amount_due, currency,"
+            + " failed_at, attempt_count, status) VALUES (?, 'stripe', ?, 1999, 'nok', now(), 1,"
+            + " 'ACTIVE')",
+        dunningId,
+        invoiceId);
+  }
+
+  @Override
+  public void close() {
+    temporal.close();
+    stripeApi.stop();
+  }
+}
