@@ -1,0 +1,10 @@
+package com.example.dunning.dev;
+
+/** Where the dev stack listens, all on 127.0.0.1 but Temporal's test server (every interface). */
+public record DevPorts(
+    int api, int worker, int temporal, int postgres, int smtp, int mailViewer, int stripe) {
+
+  public static DevPorts standard() {
+    return new DevPorts(8080, 8081, 7233, 54329, 3025, 8025, 12111);
+  }
+}

@@ -1,0 +1,139 @@
+package com.example.dunning.dev;
+
+import com.example.dunning.api.DunningApiApplication;
+import com.example.dunning.worker.DunningWorkerApplication;
+import io.temporal.testserver.TestServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole stack on one machine, in one process, with no outside service: Temporal's test server
+ * on 127.0.0.1:7233 (in memory: a restart forgets every workflow), PostgreSQL, an SMTP server that
+ * catches the mail, a stand-in for Stripe, the worker and the API on 127.0.0.1:8080.
+ *
+ * <p>Whatever the environment sets wins: SPRING_DATASOURCE_URL uses that database instead of the
+ * embedded one, STRIPE_API_KEY uses Stripe itself, STRIPE_WEBHOOK_SECRET replaces the dev secret.
+ */
+public final class DevStack implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(DevStack.class);
+
+  /** The webhook secret of the dev stack, when STRIPE_WEBHOOK_SECRET is not set. */
+  public static final String DEV_WEBHOOK_SECRET = "whsec_dev_dunning";
+
+  private final DevPorts ports;
+  private final Map<String, String> env;
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private ConfigurableApplicationContext worker;
+  private ConfigurableApplicationContext api;
+
+  public DevStack(DevPorts ports, Map<String, String> env) {
+    this.ports = ports;
+    this.env = env;
+  }
+
+  public static void main(String[] args) throws Exception {
+    DevStack stack = new DevStack(DevPorts.standard(), System.getenv());
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "dev-stack-shutdown"));
+    stack.start(args);
+  }
+
+  public void start(String... args) throws Exception {
+    TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(ports.temporal());
+    started.add(temporal);
+    List<String> settings = new ArrayList<>(List.of(args));
+    settings.add("--spring.temporal.connection.target=127.0.0.1:" + ports.temporal());
+    settings.add("--spring.profiles.include=dev");
+    if (!env.containsKey("SPRING_DATASOURCE_URL")) {
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(ports.postgres()).start();
+      started.add(postgres);
+      settings.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
+      settings.add("--spring.datasource.username=postgres");
+      settings.add("--spring.datasource.password=postgres");
+    }
+    if (!env.containsKey("SMTP_HOST")) {
+      CaughtMail mail = new CaughtMail(ports.smtp(), ports.mailViewer());
+      mail.start();
+      started.add(mail::stop);
+      settings.add("--spring.mail.host=127.0.0.1");
+      settings.add("--spring.mail.port=" + ports.smtp());
+    }
+    if (!env.containsKey("STRIPE_API_KEY")) {
+      DemoStripe stripe = new DemoStripe(ports.stripe());
+      stripe.start();
+      started.add(stripe::stop);
+      settings.add("--dunning.stripe.api-key=sk_test_dev_stack");
+      settings.add("--dunning.stripe.api-base=http://127.0.0.1:" + ports.stripe());
+    }
+    if (!env.containsKey("STRIPE_WEBHOOK_SECRET")) {
+      settings.add("--dunning.stripe.webhook-secret=" + DEV_WEBHOOK_SECRET);
+    }
+    String[] workerArgs = with(settings, "--server.port=" + ports.worker());
+    worker =
+        new SpringApplicationBuilder(DunningWorkerApplication.class)
+            .properties(DunningWorkerApplication.CONFIG_NAME)
+            .run(workerArgs);
+    api =
+        new SpringApplicationBuilder(DunningApiApplication.class)
+            .properties(DunningApiApplication.CONFIG_NAME)
+            .run(with(settings, "--server.port=" + ports.api()));
+    log.info(
+        """
+
+        Dunning dev stack is up:
+          API          http://127.0.0.1:{}  (POST /webhooks/stripe)
+          Temporal     127.0.0.1:{}, namespace default (in memory: a restart forgets every workflow;
+                       it listens on every interface, so keep this machine's port {} closed)
+          Caught mail  http://127.0.0.1:{}/
+          Worker       http://127.0.0.1:{}/actuator/health
+          Stripe       {}
+          Webhook secret {}
+        """,
+        ports.api(),
+        ports.temporal(),
+        ports.temporal(),
+        ports.mailViewer(),
+        ports.worker(),
+        env.containsKey("STRIPE_API_KEY") ? "Stripe's API (STRIPE_API_KEY)" : "demo stand-in on 127.0.0.1:" + ports.stripe(),
+        env.containsKey("STRIPE_WEBHOOK_SECRET") ? "from STRIPE_WEBHOOK_SECRET" : DEV_WEBHOOK_SECRET);
+  }
+
+  public ConfigurableApplicationContext worker() {
+    return worker;
+  }
+
+  public ConfigurableApplicationContext api() {
+    return api;
+  }
+
+  @Override
+  public void close() {
+    if (api != null) {
+      api.close();
+    }
+    if (worker != null) {
+      worker.close();
+    }
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        log.warn("dev stack: {} did not stop cleanly", started.get(i), e);
+      }
+    }
+    started.clear();
+  }
+
+
+  private static String[] with(List<String> settings, String more) {
+    List<String> all = new ArrayList<>(settings);
+    all.add(more);
+    return all.toArray(String[]::new);
+  }
+}
