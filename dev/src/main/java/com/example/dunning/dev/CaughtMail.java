@@ -32,6 +32,10 @@ final class CaughtMail {
     viewer.start();
   }
 
+  MimeMessage[] received() {
+    return smtp.getReceivedMessages();
+  }
+
   void stop() {
     viewer.stop(0);
     smtp.stop();
@@ -40,7 +44,7 @@ final class CaughtMail {
   private void list(HttpExchange exchange) throws IOException {
     try (exchange) {
       StringBuilder page = new StringBuilder();
-      MimeMessage[] messages = smtp.getReceivedMessages();
+      MimeMessage[] messages = received();
       page.append(messages.length).append(" message(s) caught\n");
       for (MimeMessage message : messages) {
         try {

@@ -30,6 +30,7 @@ public final class DevStack implements AutoCloseable {
   private final DevPorts ports;
   private final Map<String, String> env;
   private final List<AutoCloseable> started = new ArrayList<>();
+  private CaughtMail mail;
   private ConfigurableApplicationContext worker;
   private ConfigurableApplicationContext api;
 
@@ -58,7 +59,7 @@ public final class DevStack implements AutoCloseable {
       settings.add("--spring.datasource.password=postgres");
     }
     if (!env.containsKey("SMTP_HOST")) {
-      CaughtMail mail = new CaughtMail(ports.smtp(), ports.mailViewer());
+      mail = new CaughtMail(ports.smtp(), ports.mailViewer());
       mail.start();
       started.add(mail::stop);
       settings.add("--spring.mail.host=127.0.0.1");
@@ -70,6 +71,8 @@ public final class DevStack implements AutoCloseable {
       started.add(stripe::stop);
       settings.add("--dunning.stripe.api-key=sk_test_dev_stack");
       settings.add("--dunning.stripe.api-base=http://127.0.0.1:" + ports.stripe());
+      // The stand-in never retries a charge by itself, so the dunning does.
+      settings.add("--dunning.stripe.smart-retries=false");
     }
     if (!env.containsKey("STRIPE_WEBHOOK_SECRET")) {
       settings.add("--dunning.stripe.webhook-secret=" + DEV_WEBHOOK_SECRET);
@@ -102,6 +105,11 @@ public final class DevStack implements AutoCloseable {
         ports.worker(),
         env.containsKey("STRIPE_API_KEY") ? "Stripe's API (STRIPE_API_KEY)" : "demo stand-in on 127.0.0.1:" + ports.stripe(),
         env.containsKey("STRIPE_WEBHOOK_SECRET") ? "from STRIPE_WEBHOOK_SECRET" : DEV_WEBHOOK_SECRET);
+  }
+
+  /** The SMTP server that catches the mail, or null when SMTP_HOST names another. */
+  CaughtMail mail() {
+    return mail;
   }
 
   public ConfigurableApplicationContext worker() {

@@ -39,6 +39,8 @@ import com.example.dunning.workflows.policy.DunningSettings;
 import com.example.dunning.workflows.policy.DunningStep;
 import com.example.dunning.workflows.policy.NoticeKind;
 import com.example.dunning.workflows.policy.StepAction;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -93,7 +95,10 @@ public class DunningWorkflowImpl implements DunningWorkflow {
 
   @Override
   public DunningResult run(DunningRequest ignored) {
-    payment = payments.fetchPayment(new PaymentRef(request.provider(), request.invoiceId()));
+    payment = askProvider();
+    if (payment == null) {
+      return unknownAtProvider();
+    }
     attemptCount = Math.max(attemptCount, payment.attemptCount());
     settings = records.openDunning(new OpenDunning(dunningId, request, payment));
     journal.add(
@@ -146,7 +151,9 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   }
 
   private DunningResult runStep(DunningStep step) {
-    refreshPayment();
+    if (!refreshPayment()) {
+      return unknownAtProvider();
+    }
     if (payment.status().isSettled()) {
       return settledAtProvider();
     }
@@ -326,12 +333,45 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     journal.add(new LogEntry(now(), title, delivery.note(), state, delivery.sentTo(), null));
   }
 
-  private void refreshPayment() {
-    payment = payments.fetchPayment(new PaymentRef(request.provider(), request.invoiceId()));
+  /** False when the provider no longer knows the invoice. */
+  private boolean refreshPayment() {
+    PaymentDetails fresh = askProvider();
+    if (fresh == null) {
+      return false;
+    }
+    payment = fresh;
     attemptCount = Math.max(attemptCount, payment.attemptCount());
     if (HardDeclines.isHard(payment.declineCode())) {
       retriesBlocked = true;
     }
+    return true;
+  }
+
+  /**
+   * The provider's answer, or null when it does not know the invoice. Refused credentials are a
+   * matter for an operator, not a reason to lose the dunning: it asks again every hour meanwhile.
+   */
+  private PaymentDetails askProvider() {
+    PaymentRef invoice = new PaymentRef(request.provider(), request.invoiceId());
+    while (true) {
+      try {
+        return payments.fetchPayment(invoice);
+      } catch (ActivityFailure failure) {
+        String type = failure.getCause() instanceof ApplicationFailure cause ? cause.getType() : null;
+        if ("InvoiceNotFound".equals(type)) {
+          return null;
+        }
+        if (!"ProviderAuthentication".equals(type)) {
+          throw failure;
+        }
+        Workflow.setCurrentDetails("The provider refused our credentials; asking again in an hour");
+        Workflow.sleep(Duration.ofHours(1));
+      }
+    }
+  }
+
+  private DunningResult unknownAtProvider() {
+    return close(CANCELLED, "invoice " + request.invoiceId() + " not found at " + request.provider(), "CANCELLED");
   }
 
   private void recordSignalledEvents() {

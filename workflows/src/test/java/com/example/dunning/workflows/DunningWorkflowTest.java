@@ -41,6 +41,7 @@ import com.example.dunning.workflows.policy.QuietHours;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
@@ -322,6 +323,31 @@ class DunningWorkflowTest {
 
     assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
     verify(packages).restorePackage(any());
+  }
+
+  @Test
+  void givenAnInvoiceTheProviderDoesNotKnow_itShouldEndCancelledWithoutNotifying() {
+    when(payments.fetchPayment(any()))
+        .thenThrow(ApplicationFailure.newNonRetryableFailure("No such invoice", "InvoiceNotFound"));
+
+    DunningResult result = start().run(request());
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.CANCELLED);
+    assertThat(result.reason()).contains("not found at stripe");
+    verify(notifications, never()).sendEmail(any());
+  }
+
+  @Test
+  void givenRefusedCredentials_itShouldWaitForThemInsteadOfFailingTheDunning() {
+    Instant started = Instant.ofEpochMilli(env.currentTimeMillis());
+    when(payments.fetchPayment(any()))
+        .thenThrow(ApplicationFailure.newNonRetryableFailure("401 from Stripe", "ProviderAuthentication"))
+        .thenReturn(payment(InvoiceStatus.OPEN));
+
+    DunningResult result = start().run(request());
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.EXPIRED);
+    assertThat(emailTimes.get(0)).isAfterOrEqualTo(started.plus(Duration.ofHours(1)));
   }
 
   @Test

@@ -21,9 +21,8 @@ public class SmsConfiguration {
       return new TwilioSmsSender(restClients.getIfAvailable(RestClient::builder), twilio);
     }
     log.warn(
-        "SMS disabled: set dunning.sms.twilio.account-sid, auth-token and from (environment:"
-            + " DUNNING_SMS_TWILIO_ACCOUNTSID, DUNNING_SMS_TWILIO_AUTHTOKEN,"
-            + " DUNNING_SMS_TWILIO_FROM) to send SMS");
+        "SMS disabled: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM"
+            + " (dunning.sms.twilio.account-sid, auth-token, from) to send SMS");
     return new DisabledSmsSender();
   }
 }

@@ -1,23 +1,26 @@
 package com.example.dunning.activities.payment;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
+import com.example.dunning.activities.record.DunningTables;
+import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
+import com.example.dunning.workflows.model.LogEntry;
 import java.time.Instant;
-import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The charges of a dunning, in table {@code payment_attempt}. Keyed by the charge's idempotency key,
- * so a retried activity records its charge once.
+ * The charges of a dunning: a {@code payment_attempt} row and a {@code RETRY FAILED} or
+ * {@code RETRY SUCCEEDED} log line, in one transaction, keyed by the charge's idempotency key, so
+ * a retried activity records its charge once.
  */
 @Component
 public class PaymentAttemptLedger {
 
-  private final JdbcTemplate jdbc;
+  private final DunningTables tables;
+  private final TransactionTemplate transaction;
 
-  public PaymentAttemptLedger(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  public PaymentAttemptLedger(DunningTables tables, TransactionTemplate transaction) {
+    this.tables = tables;
+    this.transaction = transaction;
   }
 
   /**
@@ -36,31 +39,24 @@ public class PaymentAttemptLedger {
       String currency,
       Instant takenAt) {}
 
-  /** True when this call wrote the row, false when the key was already recorded. */
-  public boolean record(Charge charge) {
-    int inserted =
-        jdbc.update(
-            "INSERT INTO payment_attempt (id, record_key, dunning_id, number, success, gateway,"
-                + " external_payment_id, failure_reason, amount, currency, job_id,"
-                + " payment_taken_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (record_key) DO NOTHING",
-            uuidOf(charge.key()),
-            charge.key(),
-            charge.dunningId(),
-            charge.number(),
-            charge.success(),
-            charge.gateway(),
-            charge.externalPaymentId(),
-            charge.failureReason(),
-            charge.amount(),
-            charge.currency(),
-            uuidOf(charge.dunningId()),
-            charge.takenAt() == null ? null : Timestamp.from(charge.takenAt()));
-    return inserted == 1;
-  }
-
-  static UUID uuidOf(String key) {
-    return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+  public void record(Charge charge) {
+    Instant at = charge.takenAt() == null ? Instant.now() : charge.takenAt();
+    PaymentAttempt attempt =
+        new PaymentAttempt(
+            charge.number(), charge.success(), charge.externalPaymentId(), charge.failureReason(),
+            charge.amount(), charge.currency(), at);
+    LogEntry entry =
+        new LogEntry(
+            at,
+            charge.success() ? "RETRY SUCCEEDED" : "RETRY FAILED",
+            "attempt " + charge.number() + (charge.success() ? "" : ": " + charge.failureReason()),
+            charge.success() ? "SUCCESS" : "FAILED",
+            null,
+            null);
+    transaction.executeWithoutResult(
+        status -> {
+          tables.insertAttempt(charge.key(), charge.dunningId(), attempt, charge.gateway());
+          tables.insertLog(charge.key(), charge.dunningId(), entry);
+        });
   }
 }

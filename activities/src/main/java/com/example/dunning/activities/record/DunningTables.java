@@ -67,7 +67,7 @@ public class DunningTables {
   }
 
   /** @param gateway the provider that charged; null to take the dunning's provider */
-  void insertAttempt(String key, String dunningId, PaymentAttempt attempt, String gateway) {
+  public void insertAttempt(String key, String dunningId, PaymentAttempt attempt, String gateway) {
     jdbc.update(
         """
         INSERT INTO payment_attempt (id, record_key, dunning_id, number, success, gateway,
@@ -96,7 +96,7 @@ public class DunningTables {
         dunningId);
   }
 
-  void insertLog(String key, String dunningId, LogEntry entry) {
+  public void insertLog(String key, String dunningId, LogEntry entry) {
     jdbc.update(
         """
         INSERT INTO dunning_log (record_key, dunning_id, title, logged_at, note, status, sent_to, payment_method)

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.example.dunning.activities.TestPostgres;
+import com.example.dunning.activities.record.DunningTables;
 import com.example.dunning.workflows.activities.PaymentActivities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -15,6 +16,8 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Stripe activities as the worker runs them, on Temporal's activity test environment, against
@@ -40,7 +43,10 @@ final class StripeTestbed implements AutoCloseable {
             2);
     StripePaymentActivities implementation =
         new StripePaymentActivities(
-            StripeConfiguration.newClient(properties), new PaymentAttemptLedger(jdbc));
+            StripeConfiguration.newClient(properties),
+            new PaymentAttemptLedger(
+                new DunningTables(jdbc),
+                new TransactionTemplate(new DataSourceTransactionManager(TestPostgres.dataSource()))));
     temporal = TestActivityEnvironment.newInstance();
     temporal.registerActivitiesImplementations(implementation);
     activities =

@@ -1,0 +1,180 @@
+package com.example.dunning.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.example.dunning.workflows.DunningIds;
+import com.example.dunning.workflows.DunningSearchAttributes;
+import com.example.dunning.workflows.DunningWorkflow;
+import com.example.dunning.workflows.model.DunningResult;
+import com.example.dunning.workflows.model.DunningStatus;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole stack as the run command starts it, on free ports: a signed webhook starts a dunning
+ * that a separate Temporal client can see, its mail reaches the SMTP server, and the package
+ * expires in PostgreSQL; a paid event ends another one early.
+ */
+class DevStackEndToEndTest {
+
+  private static DevStack stack;
+  private static DevPorts ports;
+  private static WorkflowClient temporal;
+  private static JdbcTemplate database;
+  private static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startTheStack() throws Exception {
+    int[] free = freePorts(7);
+    ports = new DevPorts(free[0], free[1], free[2], free[3], free[4], free[5], free[6]);
+    stack = new DevStack(ports, Map.of());
+    stack.start("--spring.profiles.active=e2e");
+    WorkflowServiceStubs service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + ports.temporal()).build());
+    temporal = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    database = new JdbcTemplate(stack.worker().getBean(DataSource.class));
+  }
+
+  @AfterAll
+  static void stopTheStack() {
+    if (temporal != null) {
+      temporal.getWorkflowServiceStubs().shutdownNow();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void givenASignedFailureWebhook_whenNobodyPays_itShouldMailEveryNoticeAndExpireThePackage() throws Exception {
+    String invoice = "in_e2e_expire";
+    HttpResponse<String> response = post(SignedStripeEvents.invoiceEvent("invoice.payment_failed", invoice, 1));
+    assertThat(response.statusCode()).isEqualTo(200);
+    String workflowId = DunningIds.workflowId("stripe", invoice);
+
+    DunningResult result =
+        temporal.newUntypedWorkflowStub(workflowId).getResult(60, TimeUnit.SECONDS, DunningResult.class);
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.EXPIRED);
+    assertThat(subjectsTo(invoice))
+        .hasSize(5)
+        .first()
+        .asString()
+        .contains("did not go through");
+    assertThat(subjectsTo(invoice).get(4)).startsWith("Expired");
+    assertThat(database.queryForObject(
+            "SELECT count(*) FROM package_expiry WHERE dunning_id = ?", Integer.class, workflowId))
+        .isEqualTo(1);
+    assertThat(database.queryForObject(
+            "SELECT status FROM failed_invoice WHERE dunning_id = ?", String.class, workflowId))
+        .isEqualTo("EXPIRED");
+    assertThat(database.queryForList(
+            "SELECT title FROM dunning_log WHERE dunning_id = ? ORDER BY logged_at, id", String.class, workflowId))
+        .contains("PAYMENT FAILED", "EMAIL SENT", "RETRY FAILED", "PACKAGE EXPIRED");
+    assertThat(temporal.newUntypedWorkflowStub(workflowId).describe().getTypedSearchAttributes()
+            .get(DunningSearchAttributes.STATUS))
+        .isEqualTo("EXPIRED");
+  }
+
+  @Test
+  void givenARunningDunning_whenThePaidWebhookComes_itShouldEndRecoveredAndSendNothingMore() throws Exception {
+    String invoice = "in_e2e_paid";
+    post(SignedStripeEvents.invoiceEvent("invoice.payment_failed", invoice, 1));
+    String workflowId = DunningIds.workflowId("stripe", invoice);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !subjectsTo(invoice).isEmpty());
+
+    assertThat(post(SignedStripeEvents.invoiceEvent("invoice.paid", invoice, 2)).statusCode()).isEqualTo(200);
+    DunningResult result =
+        temporal.newUntypedWorkflowStub(workflowId).getResult(30, TimeUnit.SECONDS, DunningResult.class);
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
+    int sentBeforePayment = subjectsTo(invoice).size();
+    assertThat(sentBeforePayment).isBetween(1, 3);
+    assertThat(database.queryForObject(
+            "SELECT count(*) FROM package_expiry WHERE dunning_id = ?", Integer.class, workflowId))
+        .isZero();
+    assertThat(database.queryForObject(
+            "SELECT count(*) FROM payment_attempt WHERE dunning_id = ? AND success", Integer.class, workflowId))
+        .isEqualTo(1);
+    // The failure event delivered again after the end starts nothing new.
+    assertThat(post(SignedStripeEvents.invoiceEvent("invoice.payment_failed", invoice, 1)).statusCode())
+        .isEqualTo(200);
+    WorkflowStub again = temporal.newUntypedWorkflowStub(workflowId);
+    assertThat(again.describe().getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    assertThat(typed(workflowId).state().status()).isEqualTo(DunningStatus.RECOVERED);
+    assertThat(subjectsTo(invoice)).hasSize(sentBeforePayment);
+  }
+
+  private static DunningWorkflow typed(String workflowId) {
+    return temporal.newWorkflowStub(DunningWorkflow.class, workflowId);
+  }
+
+  private static List<String> subjectsTo(String invoice) {
+    return Arrays.stream(stack.mail().received())
+        .filter(message -> body(message).contains(invoice))
+        .map(DevStackEndToEndTest::subject)
+        .toList();
+  }
+
+  private static HttpResponse<String> post(String payload) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.api() + "/webhooks/stripe"))
+            .header("Content-Type", "application/json")
+            .header("Stripe-Signature", SignedStripeEvents.signature(payload, DevStack.DEV_WEBHOOK_SECRET))
+            .POST(HttpRequest.BodyPublishers.ofString(payload))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String body(MimeMessage message) {
+    return com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Distinct free ports: every socket stays open until all are chosen. */
+  private static int[] freePorts(int count) throws IOException {
+    ServerSocket[] sockets = new ServerSocket[count];
+    try {
+      for (int i = 0; i < count; i++) {
+        sockets[i] = new ServerSocket(0);
+      }
+      return Arrays.stream(sockets).mapToInt(ServerSocket::getLocalPort).toArray();
+    } finally {
+      for (ServerSocket socket : sockets) {
+        if (socket != null) {
+          socket.close();
+        }
+      }
+    }
+  }
+}
