@@ -10,14 +10,10 @@ import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
 import com.example.dunning.workflows.activities.DunningRecordActivities.OpenDunning;
 import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
-import com.example.dunning.workflows.activities.NotificationActivities;
-import com.example.dunning.workflows.activities.NotificationActivities.Delivery;
-import com.example.dunning.workflows.activities.NotificationActivities.Notice;
 import com.example.dunning.workflows.activities.PackageActivities;
 import com.example.dunning.workflows.activities.PackageActivities.PackageChange;
 import com.example.dunning.workflows.activities.PaymentActivities;
 import com.example.dunning.workflows.activities.PaymentActivities.ChargeRequest;
-import com.example.dunning.workflows.activities.PaymentActivities.PaymentRef;
 import com.example.dunning.workflows.commands.AuthenticationRequired;
 import com.example.dunning.workflows.commands.CancelDunning;
 import com.example.dunning.workflows.commands.MarkPaid;
@@ -39,8 +35,6 @@ import com.example.dunning.workflows.policy.DunningSettings;
 import com.example.dunning.workflows.policy.DunningStep;
 import com.example.dunning.workflows.policy.NoticeKind;
 import com.example.dunning.workflows.policy.StepAction;
-import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -56,8 +50,6 @@ public class DunningWorkflowImpl implements DunningWorkflow {
 
   private final PaymentActivities payments =
       Workflow.newActivityStub(PaymentActivities.class, DunningActivityOptions.PROVIDER);
-  private final NotificationActivities notifications =
-      Workflow.newActivityStub(NotificationActivities.class, DunningActivityOptions.NOTIFICATION);
   private final PackageActivities packages =
       Workflow.newActivityStub(PackageActivities.class, DunningActivityOptions.PROVIDER);
   private final DunningRecordActivities records =
@@ -67,6 +59,8 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   private final DunningRequest request;
   private final DunningJournal journal;
   private final StatusAttributes attributes = new StatusAttributes();
+  private final CustomerNotices notices;
+  private final ProviderInvoice provider;
 
   private DunningStatus status = ACTIVE;
   private DunningSettings settings;
@@ -90,12 +84,14 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     this.request = request;
     this.dunningId = Workflow.getInfo().getWorkflowId();
     this.journal = new DunningJournal(dunningId);
+    this.notices = new CustomerNotices(dunningId, journal);
+    this.provider = new ProviderInvoice(payments, request.provider(), request.invoiceId());
     this.attemptCount = request.attemptCount();
   }
 
   @Override
   public DunningResult run(DunningRequest ignored) {
-    payment = askProvider();
+    payment = provider.ask();
     if (payment == null) {
       return unknownAtProvider();
     }
@@ -103,7 +99,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     settings = records.openDunning(new OpenDunning(dunningId, request, payment));
     journal.add(
         new LogEntry(
-            request.failedAt(), "PAYMENT FAILED", failureNote(payment), "FAILED", null,
+            request.failedAt(), "PAYMENT FAILED", Notes.failure(payment), "FAILED", null,
             payment.paymentMethodId()));
     attributes.opened(payment);
     if (payment.status().isSettled()) {
@@ -166,7 +162,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     if (!awaitSendWindow()) {
       return resolution();
     }
-    notifyCustomer(step, noticeFor(step));
+    notices.send(step, noticeFor(step), payment);
     return null;
   }
 
@@ -182,14 +178,14 @@ public class DunningWorkflowImpl implements DunningWorkflow {
                 dunningId, request.provider(), request.invoiceId(), journal.nextKey("charge")));
     attemptCount++;
     if (charge.paid()) {
-      notifyCustomer(NoticeKind.RECOVERED, "recovered");
+      notices.email(NoticeKind.RECOVERED, "recovered", payment);
       close(RECOVERED, "recovered by a charge retried by the dunning (" + why + ")", "PAID");
       return true;
     }
     if (charge.hardDecline()) {
       retriesBlocked = true;
     }
-    String note = why + ": " + charge.failureCode() + nullToEmpty(" / ", charge.declineCode());
+    String note = why + ": " + charge.failureCode() + Notes.optional(" / ", charge.declineCode());
     journal.add(new LogEntry(now(), "RETRY FAILED", note, "FAILED", null, payment.paymentMethodId()));
     return false;
   }
@@ -202,7 +198,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     nextStep = null;
     nextStepAt = null;
     if (awaitSendWindow()) {
-      notifyCustomer(step, NoticeKind.EXPIRED);
+      notices.send(step, NoticeKind.EXPIRED, payment);
     }
     describe();
     // A payment that comes late still gives the package back, within the restore window.
@@ -212,8 +208,8 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       packages.restorePackage(new PackageChange(dunningId, payment, false));
       journal.add(LogEntry.of(now(), "PACKAGE RESTORED", "paid after expiry"));
       DunningResult recovered =
-          close(RECOVERED, "paid after expiry (" + who(paid.by()) + "); package restored", "PAID");
-      notifyCustomer(NoticeKind.RECOVERED, "restored");
+          close(RECOVERED, "paid after expiry (" + Notes.who(paid.by()) + "); package restored", "PAID");
+      notices.email(NoticeKind.RECOVERED, "restored", payment);
       return recovered;
     }
     return close(EXPIRED, "not paid within the grace period; package expired", null);
@@ -224,11 +220,11 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       return result;
     }
     if (paid != null) {
-      return close(RECOVERED, "marked paid by " + who(paid.by()) + nullToEmpty(": ", paid.note()), "PAID");
+      return close(RECOVERED, "marked paid by " + Notes.who(paid.by()) + Notes.optional(": ", paid.note()), "PAID");
     }
     return close(
         CANCELLED,
-        "cancelled by " + who(cancelled.by()) + nullToEmpty(": ", cancelled.reason()),
+        "cancelled by " + Notes.who(cancelled.by()) + Notes.optional(": ", cancelled.reason()),
         "CANCELLED");
   }
 
@@ -297,7 +293,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     AuthenticationRequired notice = authenticationNotice;
     authenticationNotice = null;
     if (awaitSendWindow()) {
-      notifyCustomer(NoticeKind.AUTHENTICATION_REQUIRED, "authentication-" + notice.attemptCount());
+      notices.email(NoticeKind.AUTHENTICATION_REQUIRED, "authentication-" + notice.attemptCount(), payment);
     }
   }
 
@@ -308,34 +304,9 @@ public class DunningWorkflowImpl implements DunningWorkflow {
         : step.notice();
   }
 
-  private void notifyCustomer(DunningStep step, NoticeKind kind) {
-    if (step.does(StepAction.EMAIL)) {
-      Delivery email = notifications.sendEmail(notice(step.name() + ":email", kind));
-      logDelivery("EMAIL", email);
-    }
-    if (step.does(StepAction.SMS)) {
-      Delivery sms = notifications.sendSms(notice(step.name() + ":sms", kind));
-      logDelivery("SMS", sms);
-    }
-  }
-
-  private void notifyCustomer(NoticeKind kind, String key) {
-    logDelivery("EMAIL", notifications.sendEmail(notice(key + ":email", kind)));
-  }
-
-  private Notice notice(String key, NoticeKind kind) {
-    return new Notice(dunningId, dunningId + ":" + key, kind, payment);
-  }
-
-  private void logDelivery(String channel, Delivery delivery) {
-    String title = channel + (delivery.sent() ? " SENT" : " NOT SENT");
-    String state = delivery.sent() ? "SUCCESS" : "SKIPPED";
-    journal.add(new LogEntry(now(), title, delivery.note(), state, delivery.sentTo(), null));
-  }
-
   /** False when the provider no longer knows the invoice. */
   private boolean refreshPayment() {
-    PaymentDetails fresh = askProvider();
+    PaymentDetails fresh = provider.ask();
     if (fresh == null) {
       return false;
     }
@@ -345,29 +316,6 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       retriesBlocked = true;
     }
     return true;
-  }
-
-  /**
-   * The provider's answer, or null when it does not know the invoice. Refused credentials are a
-   * matter for an operator, not a reason to lose the dunning: it asks again every hour meanwhile.
-   */
-  private PaymentDetails askProvider() {
-    PaymentRef invoice = new PaymentRef(request.provider(), request.invoiceId());
-    while (true) {
-      try {
-        return payments.fetchPayment(invoice);
-      } catch (ActivityFailure failure) {
-        String type = failure.getCause() instanceof ApplicationFailure cause ? cause.getType() : null;
-        if ("InvoiceNotFound".equals(type)) {
-          return null;
-        }
-        if (!"ProviderAuthentication".equals(type)) {
-          throw failure;
-        }
-        Workflow.setCurrentDetails("The provider refused our credentials; asking again in an hour");
-        Workflow.sleep(Duration.ofHours(1));
-      }
-    }
   }
 
   private DunningResult unknownAtProvider() {
@@ -411,19 +359,6 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
-  private static String failureNote(PaymentDetails payment) {
-    return "attempt " + payment.attemptCount() + nullToEmpty(": ", payment.failureCode())
-        + nullToEmpty(" / ", payment.declineCode());
-  }
-
-  private static String who(String by) {
-    return by == null || by.isBlank() ? "an operator" : by;
-  }
-
-  private static String nullToEmpty(String prefix, String value) {
-    return value == null || value.isBlank() ? "" : prefix + value;
-  }
-
   // --- signals: state changes only ---
 
   @Override
@@ -435,7 +370,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     if (HardDeclines.isHard(event.declineCode())) {
       retriesBlocked = true;
     }
-    String code = nullToEmpty("", event.failureCode()) + nullToEmpty(" / ", event.declineCode());
+    String code = Notes.optional("", event.failureCode()) + Notes.optional(" / ", event.declineCode());
     Instant at = event.at() == null ? now() : event.at();
     PaymentAttempt attempt =
         new PaymentAttempt(
@@ -467,7 +402,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       return;
     }
     pausedUntil = command.until() == null ? Instant.MAX : command.until();
-    String note = "by " + who(command.by()) + (command.until() == null ? " until resumed" : " until " + command.until());
+    String note = "by " + Notes.who(command.by()) + (command.until() == null ? " until resumed" : " until " + command.until());
     journal.addUnrecorded(LogEntry.of(now(), "PAUSED", note), PAUSED, null);
   }
 
@@ -477,13 +412,13 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       return;
     }
     pausedUntil = null;
-    journal.addUnrecorded(LogEntry.of(now(), "RESUMED", "by " + who(command.by())), ACTIVE, null);
+    journal.addUnrecorded(LogEntry.of(now(), "RESUMED", "by " + Notes.who(command.by())), ACTIVE, null);
   }
 
   @Override
   public void retryNow(RetryNow command) {
     if (result == null && status != EXPIRED) {
-      retryRequestedBy = who(command.by());
+      retryRequestedBy = Notes.who(command.by());
     }
   }
 
@@ -495,7 +430,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     retriesBlocked = false;
     retryRequestedBy = "payment method update";
     journal.addUnrecorded(
-        new LogEntry(now(), "PAYMENT METHOD UPDATED", "by " + who(event.by()), "SUCCESS", null, event.paymentMethodId()),
+        new LogEntry(now(), "PAYMENT METHOD UPDATED", "by " + Notes.who(event.by()), "SUCCESS", null, event.paymentMethodId()),
         null,
         null);
   }
