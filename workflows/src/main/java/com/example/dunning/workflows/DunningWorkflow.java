@@ -27,34 +27,45 @@ public interface DunningWorkflow {
 
   String TYPE = "DunningWorkflow";
 
+  // Signal and query names: a public contract, also used by the API and by operators.
+  String PAYMENT_FAILED = "paymentFailed";
+  String MARK_PAID = "markPaid";
+  String CANCEL = "cancel";
+  String PAUSE = "pause";
+  String RESUME = "resume";
+  String RETRY_NOW = "retryNow";
+  String PAYMENT_METHOD_UPDATED = "paymentMethodUpdated";
+  String AUTHENTICATION_REQUIRED = "authenticationRequired";
+  String STATE = "state";
+
   @WorkflowMethod(name = TYPE)
   DunningResult run(DunningRequest request);
 
   /** Another failed charge of the same invoice (a repeated or later {@code invoice.payment_failed}). */
-  @SignalMethod(name = "paymentFailed")
+  @SignalMethod(name = PAYMENT_FAILED)
   void paymentFailed(PaymentFailed event);
 
-  @SignalMethod(name = "markPaid")
+  @SignalMethod(name = MARK_PAID)
   void markPaid(MarkPaid command);
 
-  @SignalMethod(name = "cancel")
+  @SignalMethod(name = CANCEL)
   void cancel(CancelDunning command);
 
-  @SignalMethod(name = "pause")
+  @SignalMethod(name = PAUSE)
   void pause(PauseDunning command);
 
-  @SignalMethod(name = "resume")
+  @SignalMethod(name = RESUME)
   void resume(ResumeDunning command);
 
-  @SignalMethod(name = "retryNow")
+  @SignalMethod(name = RETRY_NOW)
   void retryNow(RetryNow command);
 
-  @SignalMethod(name = "paymentMethodUpdated")
+  @SignalMethod(name = PAYMENT_METHOD_UPDATED)
   void paymentMethodUpdated(PaymentMethodUpdated event);
 
-  @SignalMethod(name = "authenticationRequired")
+  @SignalMethod(name = AUTHENTICATION_REQUIRED)
   void authenticationRequired(AuthenticationRequired event);
 
-  @QueryMethod(name = "state")
+  @QueryMethod(name = STATE)
   DunningState state();
 }

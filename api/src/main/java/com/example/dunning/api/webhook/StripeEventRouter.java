@@ -1,5 +1,10 @@
 package com.example.dunning.api.webhook;
 
+import static com.example.dunning.workflows.DunningWorkflow.AUTHENTICATION_REQUIRED;
+import static com.example.dunning.workflows.DunningWorkflow.CANCEL;
+import static com.example.dunning.workflows.DunningWorkflow.MARK_PAID;
+import static com.example.dunning.workflows.DunningWorkflow.PAYMENT_FAILED;
+
 import com.example.dunning.workflows.commands.AuthenticationRequired;
 import com.example.dunning.workflows.commands.CancelDunning;
 import com.example.dunning.workflows.commands.MarkPaid;
@@ -16,12 +21,6 @@ import org.springframework.stereotype.Component;
 /** Decides what a verified Stripe event means for the dunning of its invoice. */
 @Component
 class StripeEventRouter {
-
-  // The signal names of DunningWorkflow, a public contract.
-  static final String PAYMENT_FAILED = "paymentFailed";
-  static final String AUTHENTICATION_REQUIRED = "authenticationRequired";
-  static final String MARK_PAID = "markPaid";
-  static final String CANCEL = "cancel";
 
   private final DunningDispatcher dunnings;
 
