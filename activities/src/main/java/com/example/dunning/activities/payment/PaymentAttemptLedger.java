@@ -3,7 +3,6 @@ package com.example.dunning.activities.payment;
 import com.example.dunning.activities.record.DunningTables;
 import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
 import com.example.dunning.workflows.model.LogEntry;
-import java.time.Instant;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,39 +23,22 @@ public class PaymentAttemptLedger {
   }
 
   /**
-   * @param number the invoice's attempt count after this charge
-   * @param failureReason null when the charge paid the invoice
+   * @param key the charge's idempotency key
+   * @param attempt with the invoice's attempt count after this charge, and when it was made (paid)
    */
-  public record Charge(
-      String dunningId,
-      String key,
-      String gateway,
-      int number,
-      boolean success,
-      String externalPaymentId,
-      String failureReason,
-      long amount,
-      String currency,
-      Instant takenAt) {}
-
-  public void record(Charge charge) {
-    Instant at = charge.takenAt() == null ? Instant.now() : charge.takenAt();
-    PaymentAttempt attempt =
-        new PaymentAttempt(
-            charge.number(), charge.success(), charge.externalPaymentId(), charge.failureReason(),
-            charge.amount(), charge.currency(), at);
+  public void record(String dunningId, String key, String gateway, PaymentAttempt attempt) {
     LogEntry entry =
         new LogEntry(
-            at,
-            charge.success() ? "RETRY SUCCEEDED" : "RETRY FAILED",
-            "attempt " + charge.number() + (charge.success() ? "" : ": " + charge.failureReason()),
-            charge.success() ? "SUCCESS" : "FAILED",
+            attempt.at(),
+            attempt.success() ? "RETRY SUCCEEDED" : "RETRY FAILED",
+            "attempt " + attempt.number() + (attempt.success() ? "" : ": " + attempt.failureReason()),
+            attempt.success() ? "SUCCESS" : "FAILED",
             null,
             null);
     transaction.executeWithoutResult(
         status -> {
-          tables.insertAttempt(charge.key(), charge.dunningId(), attempt, charge.gateway());
-          tables.insertLog(charge.key(), charge.dunningId(), entry);
+          tables.insertAttempt(key, dunningId, attempt, gateway);
+          tables.insertLog(key, dunningId, entry);
         });
   }
 }

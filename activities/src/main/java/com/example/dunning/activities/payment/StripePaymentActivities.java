@@ -1,6 +1,7 @@
 package com.example.dunning.activities.payment;
 
 import com.example.dunning.workflows.DunningIds;
+import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
 import com.example.dunning.workflows.activities.PaymentActivities;
 import com.example.dunning.workflows.model.ChargeResult;
 import com.example.dunning.workflows.model.HardDeclines;
@@ -136,17 +137,17 @@ public class StripePaymentActivities implements PaymentActivities {
   private void record(
       ChargeRequest request, Invoice invoice, boolean paid, String paymentIntentId, String reason) {
     ledger.record(
-        new PaymentAttemptLedger.Charge(
-            request.dunningId(),
-            request.idempotencyKey(),
-            StripeFailures.PROVIDER,
+        request.dunningId(),
+        request.idempotencyKey(),
+        StripeFailures.PROVIDER,
+        new PaymentAttempt(
             Math.toIntExact(Objects.requireNonNullElse(invoice.getAttemptCount(), 0L)),
             paid,
             paymentIntentId,
             reason,
             Objects.requireNonNullElse(invoice.getAmountDue(), 0L),
             invoice.getCurrency(),
-            paid ? paidAt(invoice) : null));
+            paid ? paidAt(invoice) : Instant.now()));
   }
 
   private Invoice retrieveWithPayments(String invoiceId) throws StripeException {
