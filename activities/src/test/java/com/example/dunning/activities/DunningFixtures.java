@@ -20,7 +20,9 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Inputs shared by the activity tests: a payment as Stripe reports it, and a policy built in code. */
+/**
+ * Inputs shared by the activity tests: a payment as Stripe reports it, and a policy built in code.
+ */
 public final class DunningFixtures {
 
   public static final String DUNNING_ID = "dunning-stripe-in_1";
@@ -47,7 +49,11 @@ public final class DunningFixtures {
   public static List<DunningStep> premiumSteps() {
     return List.of(
         step("notice", Duration.ZERO, StepAction.EMAIL, StepAction.SMS),
-        step("expire", Duration.ofDays(14), StepAction.EXPIRE_PACKAGE, StepAction.CANCEL_SUBSCRIPTION));
+        step(
+            "expire",
+            Duration.ofDays(14),
+            StepAction.EXPIRE_PACKAGE,
+            StepAction.CANCEL_SUBSCRIPTION));
   }
 
   public static DunningPolicyProperties properties() {
@@ -64,7 +70,8 @@ public final class DunningFixtures {
     return new DunningPolicies(properties(), stripeSmartRetries);
   }
 
-  public static PaymentDetails payment(String provider, String planId, Map<String, String> metadata) {
+  public static PaymentDetails payment(
+      String provider, String planId, Map<String, String> metadata) {
     return new PaymentDetails(
         provider,
         "in_1",
@@ -101,8 +108,14 @@ public final class DunningFixtures {
     return new OpenDunning(
         DUNNING_ID,
         new DunningRequest(
-            payment.provider(), payment.invoiceId(), "cus_1", "ada@example.com", payment.amountDue(),
-            payment.currency(), 1, FAILED_AT),
+            payment.provider(),
+            payment.invoiceId(),
+            "cus_1",
+            "ada@example.com",
+            payment.amountDue(),
+            payment.currency(),
+            1,
+            FAILED_AT),
         payment);
   }
 }

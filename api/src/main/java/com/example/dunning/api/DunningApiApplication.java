@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class DunningApiApplication {
 
-  /** The API reads dunning-api.yml, not application.yml: the dev launcher runs it beside the worker. */
+  /**
+   * The API reads dunning-api.yml, not application.yml: the dev launcher runs it beside the worker.
+   */
   public static final String CONFIG_NAME = "spring.config.name=dunning-api";
 
   public static void main(String[] args) {

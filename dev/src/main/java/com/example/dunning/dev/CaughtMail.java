@@ -13,8 +13,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An SMTP server that keeps every message, and a page that shows them:
- * {@code curl http://127.0.0.1:8025/} lists what the dunnings sent.
+ * An SMTP server that keeps every message, and a page that shows them: {@code curl
+ * http://127.0.0.1:8025/} lists what the dunnings sent.
  */
 final class CaughtMail {
 

@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
  */
 final class DemoStripe {
 
-  private static final Pattern INVOICE = Pattern.compile("^/v1/invoices/([A-Za-z0-9_\\-]+)(/pay)?$");
-  private static final Pattern MARK_PAID = Pattern.compile("^/dev/invoices/([A-Za-z0-9_\\-]+)/paid$");
+  private static final Pattern INVOICE =
+      Pattern.compile("^/v1/invoices/([A-Za-z0-9_\\-]+)(/pay)?$");
+  private static final Pattern MARK_PAID =
+      Pattern.compile("^/dev/invoices/([A-Za-z0-9_\\-]+)/paid$");
 
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final Map<String, Long> paidAt = new ConcurrentHashMap<>();
@@ -53,7 +55,10 @@ final class DemoStripe {
       }
       Matcher invoice = INVOICE.matcher(path);
       if (!invoice.matches()) {
-        respond(exchange, 404, error("invalid_request_error", "resource_missing", null, "No such resource: " + path));
+        respond(
+            exchange,
+            404,
+            error("invalid_request_error", "resource_missing", null, "No such resource: " + path));
         return;
       }
       String id = invoice.group(1);
@@ -65,7 +70,13 @@ final class DemoStripe {
       } else {
         attempts.merge(id, 1, Integer::sum);
         respond(
-            exchange, 402, error("card_error", "card_declined", "insufficient_funds", "Your card has insufficient funds."));
+            exchange,
+            402,
+            error(
+                "card_error",
+                "card_declined",
+                "insufficient_funds",
+                "Your card has insufficient funds."));
       }
     }
   }
@@ -85,8 +96,13 @@ final class DemoStripe {
                    "currency": "usd", "description": "Artist Pro (monthly)"}], "has_more": false}}
         """
         .formatted(
-            id, paid == null ? "open" : "paid", paid == null ? 1999 : 0, attempts.getOrDefault(id, 1), id,
-            Instant.now().getEpochSecond(), paid == null ? "null" : paid.toString());
+            id,
+            paid == null ? "open" : "paid",
+            paid == null ? 1999 : 0,
+            attempts.getOrDefault(id, 1),
+            id,
+            Instant.now().getEpochSecond(),
+            paid == null ? "null" : paid.toString());
   }
 
   private static String error(String type, String code, String declineCode, String message) {

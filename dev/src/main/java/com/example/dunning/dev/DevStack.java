@@ -103,8 +103,12 @@ public final class DevStack implements AutoCloseable {
         ports.temporal(),
         ports.mailViewer(),
         ports.worker(),
-        env.containsKey("STRIPE_API_KEY") ? "Stripe's API (STRIPE_API_KEY)" : "demo stand-in on 127.0.0.1:" + ports.stripe(),
-        env.containsKey("STRIPE_WEBHOOK_SECRET") ? "from STRIPE_WEBHOOK_SECRET" : DEV_WEBHOOK_SECRET);
+        env.containsKey("STRIPE_API_KEY")
+            ? "Stripe's API (STRIPE_API_KEY)"
+            : "demo stand-in on 127.0.0.1:" + ports.stripe(),
+        env.containsKey("STRIPE_WEBHOOK_SECRET")
+            ? "from STRIPE_WEBHOOK_SECRET"
+            : DEV_WEBHOOK_SECRET);
   }
 
   /** The SMTP server that catches the mail, or null when SMTP_HOST names another. */
@@ -137,7 +141,6 @@ public final class DevStack implements AutoCloseable {
     }
     started.clear();
   }
-
 
   private static String[] with(List<String> settings, String more) {
     List<String> all = new ArrayList<>(settings);

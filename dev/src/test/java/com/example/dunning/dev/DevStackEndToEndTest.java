@@ -53,8 +53,12 @@ class DevStackEndToEndTest {
     stack.start("--spring.profiles.active=e2e");
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + ports.temporal()).build());
-    temporal = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + ports.temporal())
+                .build());
+    temporal =
+        WorkflowClient.newInstance(
+            service, WorkflowClientOptions.newBuilder().setNamespace("default").build());
     database = new JdbcTemplate(stack.worker().getBean(DataSource.class));
   }
 
@@ -69,61 +73,85 @@ class DevStackEndToEndTest {
   }
 
   @Test
-  void givenASignedFailureWebhook_whenNobodyPays_itShouldMailEveryNoticeAndExpireThePackage() throws Exception {
+  void givenASignedFailureWebhook_whenNobodyPays_itShouldMailEveryNoticeAndExpireThePackage()
+      throws Exception {
     String invoice = "in_e2e_expire";
-    HttpResponse<String> response = post(SignedStripeEvents.invoiceEvent("invoice.payment_failed", invoice, 1));
+    HttpResponse<String> response =
+        post(SignedStripeEvents.invoiceEvent("invoice.payment_failed", invoice, 1));
     assertThat(response.statusCode()).isEqualTo(200);
     String workflowId = DunningIds.workflowId("stripe", invoice);
 
     DunningResult result =
-        temporal.newUntypedWorkflowStub(workflowId).getResult(60, TimeUnit.SECONDS, DunningResult.class);
+        temporal
+            .newUntypedWorkflowStub(workflowId)
+            .getResult(60, TimeUnit.SECONDS, DunningResult.class);
 
     assertThat(result.outcome()).isEqualTo(DunningStatus.EXPIRED);
-    assertThat(subjectsTo(invoice))
-        .hasSize(5)
-        .first()
-        .asString()
-        .contains("did not go through");
+    assertThat(subjectsTo(invoice)).hasSize(5).first().asString().contains("did not go through");
     assertThat(subjectsTo(invoice).get(4)).startsWith("Expired");
-    assertThat(database.queryForObject(
-            "SELECT count(*) FROM package_expiry WHERE dunning_id = ?", Integer.class, workflowId))
+    assertThat(
+            database.queryForObject(
+                "SELECT count(*) FROM package_expiry WHERE dunning_id = ?",
+                Integer.class,
+                workflowId))
         .isEqualTo(1);
-    assertThat(database.queryForObject(
-            "SELECT status FROM failed_invoice WHERE dunning_id = ?", String.class, workflowId))
+    assertThat(
+            database.queryForObject(
+                "SELECT status FROM failed_invoice WHERE dunning_id = ?", String.class, workflowId))
         .isEqualTo("EXPIRED");
-    assertThat(database.queryForList(
-            "SELECT title FROM dunning_log WHERE dunning_id = ? ORDER BY logged_at, id", String.class, workflowId))
+    assertThat(
+            database.queryForList(
+                "SELECT title FROM dunning_log WHERE dunning_id = ? ORDER BY logged_at, id",
+                String.class,
+                workflowId))
         .contains("PAYMENT FAILED", "EMAIL SENT", "RETRY FAILED", "PACKAGE EXPIRED");
-    assertThat(temporal.newUntypedWorkflowStub(workflowId).describe().getTypedSearchAttributes()
-            .get(DunningSearchAttributes.STATUS))
+    assertThat(
+            temporal
+                .newUntypedWorkflowStub(workflowId)
+                .describe()
+                .getTypedSearchAttributes()
+                .get(DunningSearchAttributes.STATUS))
         .isEqualTo("EXPIRED");
   }
 
   @Test
-  void givenARunningDunning_whenThePaidWebhookComes_itShouldEndRecoveredAndSendNothingMore() throws Exception {
+  void givenARunningDunning_whenThePaidWebhookComes_itShouldEndRecoveredAndSendNothingMore()
+      throws Exception {
     String invoice = "in_e2e_paid";
     post(SignedStripeEvents.invoiceEvent("invoice.payment_failed", invoice, 1));
     String workflowId = DunningIds.workflowId("stripe", invoice);
     await().atMost(Duration.ofSeconds(30)).until(() -> !subjectsTo(invoice).isEmpty());
 
-    assertThat(post(SignedStripeEvents.invoiceEvent("invoice.paid", invoice, 2)).statusCode()).isEqualTo(200);
+    assertThat(post(SignedStripeEvents.invoiceEvent("invoice.paid", invoice, 2)).statusCode())
+        .isEqualTo(200);
     DunningResult result =
-        temporal.newUntypedWorkflowStub(workflowId).getResult(30, TimeUnit.SECONDS, DunningResult.class);
+        temporal
+            .newUntypedWorkflowStub(workflowId)
+            .getResult(30, TimeUnit.SECONDS, DunningResult.class);
 
     assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
     int sentBeforePayment = subjectsTo(invoice).size();
     assertThat(sentBeforePayment).isBetween(1, 3);
-    assertThat(database.queryForObject(
-            "SELECT count(*) FROM package_expiry WHERE dunning_id = ?", Integer.class, workflowId))
+    assertThat(
+            database.queryForObject(
+                "SELECT count(*) FROM package_expiry WHERE dunning_id = ?",
+                Integer.class,
+                workflowId))
         .isZero();
-    assertThat(database.queryForObject(
-            "SELECT count(*) FROM payment_attempt WHERE dunning_id = ? AND success", Integer.class, workflowId))
+    assertThat(
+            database.queryForObject(
+                "SELECT count(*) FROM payment_attempt WHERE dunning_id = ? AND success",
+                Integer.class,
+                workflowId))
         .isEqualTo(1);
     // The failure event delivered again after the end starts nothing new.
-    assertThat(post(SignedStripeEvents.invoiceEvent("invoice.payment_failed", invoice, 1)).statusCode())
+    assertThat(
+            post(SignedStripeEvents.invoiceEvent("invoice.payment_failed", invoice, 1))
+                .statusCode())
         .isEqualTo(200);
     WorkflowStub again = temporal.newUntypedWorkflowStub(workflowId);
-    assertThat(again.describe().getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    assertThat(again.describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
     assertThat(typed(workflowId).state().status()).isEqualTo(DunningStatus.RECOVERED);
     assertThat(subjectsTo(invoice)).hasSize(sentBeforePayment);
   }
@@ -139,11 +167,14 @@ class DevStackEndToEndTest {
         .toList();
   }
 
-  private static HttpResponse<String> post(String payload) throws IOException, InterruptedException {
+  private static HttpResponse<String> post(String payload)
+      throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.api() + "/webhooks/stripe"))
             .header("Content-Type", "application/json")
-            .header("Stripe-Signature", SignedStripeEvents.signature(payload, DevStack.DEV_WEBHOOK_SECRET))
+            .header(
+                "Stripe-Signature",
+                SignedStripeEvents.signature(payload, DevStack.DEV_WEBHOOK_SECRET))
             .POST(HttpRequest.BodyPublishers.ofString(payload))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());

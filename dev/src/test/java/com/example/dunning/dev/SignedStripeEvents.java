@@ -19,7 +19,12 @@ final class SignedStripeEvents {
            "attempt_count": %d, "status": "%s"}}}
         """
         .formatted(
-            invoiceId, type, type, Instant.now().getEpochSecond(), invoiceId, attemptCount,
+            invoiceId,
+            type,
+            type,
+            Instant.now().getEpochSecond(),
+            invoiceId,
+            attemptCount,
             type.equals("invoice.paid") ? "paid" : "open");
   }
 

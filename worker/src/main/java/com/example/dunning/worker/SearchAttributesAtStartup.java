@@ -11,8 +11,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the dunning's search attributes before the workers start polling, since a workflow
- * that upserts an unknown attribute fails its task.
+ * Registers the dunning's search attributes before the workers start polling, since a workflow that
+ * upserts an unknown attribute fails its task.
  */
 @Component
 class SearchAttributesAtStartup implements ApplicationRunner {
@@ -29,8 +29,12 @@ class SearchAttributesAtStartup implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     String namespace = client.getOptions().getNamespace();
     try {
-      List<String> added = SearchAttributeRegistration.register(client.getWorkflowServiceStubs(), namespace);
-      log.info("Search attributes registered in namespace {}: {}", namespace, added.isEmpty() ? "all there already" : added);
+      List<String> added =
+          SearchAttributeRegistration.register(client.getWorkflowServiceStubs(), namespace);
+      log.info(
+          "Search attributes registered in namespace {}: {}",
+          namespace,
+          added.isEmpty() ? "all there already" : added);
     } catch (StatusRuntimeException e) {
       log.warn(
           "Could not register the search attributes in namespace {} ({}); add DunningStatus, DunningProvider,"

@@ -25,12 +25,14 @@ import org.springframework.core.io.ClassPathResource;
 class ConfiguredPolicyTest {
 
   @Test
-  void givenTheShippedConfiguration_whenBound_itShouldGiveTheDocumentedFifteenDaySchedule() throws IOException {
+  void givenTheShippedConfiguration_whenBound_itShouldGiveTheDocumentedFifteenDaySchedule()
+      throws IOException {
     DunningSettings settings = policies("dunning-worker.yml").settingsFor("stripe", null);
     DunningPolicy policy = settings.policy();
 
     assertThat(policy.version()).isEqualTo("default-v1");
-    assertThat(policy.steps()).extracting(DunningStep::name)
+    assertThat(policy.steps())
+        .extracting(DunningStep::name)
         .containsExactly("notice", "retry-1", "retry-2", "final-warning", "expire");
     assertThat(total(policy)).isEqualTo(Duration.ofDays(15));
     assertThat(policy.steps().get(4).actions()).contains(StepAction.EXPIRE_PACKAGE);
@@ -41,7 +43,8 @@ class ConfiguredPolicyTest {
 
   @Test
   void givenTheDemoProfile_whenBound_itShouldRunAWholeDunningInAboutAMinute() throws IOException {
-    DunningSettings settings = policies("dunning-worker.yml", "dunning-worker-demo.yml").settingsFor("stripe", null);
+    DunningSettings settings =
+        policies("dunning-worker.yml", "dunning-worker-demo.yml").settingsFor("stripe", null);
 
     assertThat(settings.policy().version()).isEqualTo("demo-v1");
     assertThat(total(settings.policy())).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(90));
@@ -62,7 +65,8 @@ class ConfiguredPolicyTest {
     for (PropertySource<?> source : sources) {
       environment.getPropertySources().addFirst(source);
     }
-    Binder binder = new Binder(ConfigurationPropertySources.get(environment), null, null, null, null);
+    Binder binder =
+        new Binder(ConfigurationPropertySources.get(environment), null, null, null, null);
     DunningPolicyProperties properties =
         binder.bind("dunning.policy", DunningPolicyProperties.class).get();
     return new DunningPolicies(properties, true);

@@ -41,7 +41,9 @@ public interface DunningWorkflow {
   @WorkflowMethod(name = TYPE)
   DunningResult run(DunningRequest request);
 
-  /** Another failed charge of the same invoice (a repeated or later {@code invoice.payment_failed}). */
+  /**
+   * Another failed charge of the same invoice (a repeated or later {@code invoice.payment_failed}).
+   */
   @SignalMethod(name = PAYMENT_FAILED)
   void paymentFailed(PaymentFailed event);
 

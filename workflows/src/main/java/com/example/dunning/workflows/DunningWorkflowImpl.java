@@ -99,7 +99,11 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     settings = records.openDunning(new OpenDunning(dunningId, request, payment));
     journal.add(
         new LogEntry(
-            request.failedAt(), "PAYMENT FAILED", Notes.failure(payment), "FAILED", null,
+            request.failedAt(),
+            "PAYMENT FAILED",
+            Notes.failure(payment),
+            "FAILED",
+            null,
             payment.paymentMethodId()));
     attributes.opened(payment);
     if (payment.status().isSettled()) {
@@ -118,7 +122,8 @@ public class DunningWorkflowImpl implements DunningWorkflow {
         return ended;
       }
     }
-    return close(EXPIRED, "the policy " + settings.policy().version() + " ran out of steps", "ENDED");
+    return close(
+        EXPIRED, "the policy " + settings.policy().version() + " ran out of steps", "ENDED");
   }
 
   /** Waits until the step is due, serving pauses, manual retries and notices meanwhile. */
@@ -186,7 +191,8 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       retriesBlocked = true;
     }
     String note = why + ": " + charge.failureCode() + Notes.optional(" / ", charge.declineCode());
-    journal.add(new LogEntry(now(), "RETRY FAILED", note, "FAILED", null, payment.paymentMethodId()));
+    journal.add(
+        new LogEntry(now(), "RETRY FAILED", note, "FAILED", null, payment.paymentMethodId()));
     return false;
   }
 
@@ -208,7 +214,10 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       packages.restorePackage(new PackageChange(dunningId, payment, false));
       journal.add(LogEntry.of(now(), "PACKAGE RESTORED", "paid after expiry"));
       DunningResult recovered =
-          close(RECOVERED, "paid after expiry (" + Notes.who(paid.by()) + "); package restored", "PAID");
+          close(
+              RECOVERED,
+              "paid after expiry (" + Notes.who(paid.by()) + "); package restored",
+              "PAID");
       notices.email(NoticeKind.RECOVERED, "restored", payment);
       return recovered;
     }
@@ -220,7 +229,10 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       return result;
     }
     if (paid != null) {
-      return close(RECOVERED, "marked paid by " + Notes.who(paid.by()) + Notes.optional(": ", paid.note()), "PAID");
+      return close(
+          RECOVERED,
+          "marked paid by " + Notes.who(paid.by()) + Notes.optional(": ", paid.note()),
+          "PAID");
     }
     return close(
         CANCELLED,
@@ -262,7 +274,8 @@ public class DunningWorkflowImpl implements DunningWorkflow {
           pausedUntil = null;
           journal.addUnrecorded(LogEntry.of(now(), "RESUMED", "pause ended"), ACTIVE, null);
         } else {
-          Workflow.await(left, () -> pausedUntil == null || isResolved() || journal.hasUnrecorded());
+          Workflow.await(
+              left, () -> pausedUntil == null || isResolved() || journal.hasUnrecorded());
         }
       }
       recordSignalledEvents();
@@ -293,7 +306,8 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     AuthenticationRequired notice = authenticationNotice;
     authenticationNotice = null;
     if (awaitSendWindow()) {
-      notices.email(NoticeKind.AUTHENTICATION_REQUIRED, "authentication-" + notice.attemptCount(), payment);
+      notices.email(
+          NoticeKind.AUTHENTICATION_REQUIRED, "authentication-" + notice.attemptCount(), payment);
     }
   }
 
@@ -319,7 +333,10 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   }
 
   private DunningResult unknownAtProvider() {
-    return close(CANCELLED, "invoice " + request.invoiceId() + " not found at " + request.provider(), "CANCELLED");
+    return close(
+        CANCELLED,
+        "invoice " + request.invoiceId() + " not found at " + request.provider(),
+        "CANCELLED");
   }
 
   private void recordSignalledEvents() {
@@ -351,7 +368,14 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     String details =
         nextStep == null
             ? status.name()
-            : status + ": next step " + nextStep + " at " + nextStepAt + " (attempt " + attemptCount + ")";
+            : status
+                + ": next step "
+                + nextStep
+                + " at "
+                + nextStepAt
+                + " (attempt "
+                + attemptCount
+                + ")";
     Workflow.setCurrentDetails(details);
   }
 
@@ -370,14 +394,26 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     if (HardDeclines.isHard(event.declineCode())) {
       retriesBlocked = true;
     }
-    String code = Notes.optional("", event.failureCode()) + Notes.optional(" / ", event.declineCode());
+    String code =
+        Notes.optional("", event.failureCode()) + Notes.optional(" / ", event.declineCode());
     Instant at = event.at() == null ? now() : event.at();
     PaymentAttempt attempt =
         new PaymentAttempt(
-            event.attemptCount(), false, payment == null ? null : payment.paymentIntentId(), code,
-            request.amountDue(), request.currency(), at);
+            event.attemptCount(),
+            false,
+            payment == null ? null : payment.paymentIntentId(),
+            code,
+            request.amountDue(),
+            request.currency(),
+            at);
     journal.addUnrecorded(
-        new LogEntry(at, "PAYMENT FAILED", "attempt " + event.attemptCount() + ": " + code, "FAILED", null, null),
+        new LogEntry(
+            at,
+            "PAYMENT FAILED",
+            "attempt " + event.attemptCount() + ": " + code,
+            "FAILED",
+            null,
+            null),
         null,
         attempt);
   }
@@ -402,7 +438,10 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       return;
     }
     pausedUntil = command.until() == null ? Instant.MAX : command.until();
-    String note = "by " + Notes.who(command.by()) + (command.until() == null ? " until resumed" : " until " + command.until());
+    String note =
+        "by "
+            + Notes.who(command.by())
+            + (command.until() == null ? " until resumed" : " until " + command.until());
     journal.addUnrecorded(LogEntry.of(now(), "PAUSED", note), PAUSED, null);
   }
 
@@ -412,7 +451,8 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       return;
     }
     pausedUntil = null;
-    journal.addUnrecorded(LogEntry.of(now(), "RESUMED", "by " + Notes.who(command.by())), ACTIVE, null);
+    journal.addUnrecorded(
+        LogEntry.of(now(), "RESUMED", "by " + Notes.who(command.by())), ACTIVE, null);
   }
 
   @Override
@@ -430,14 +470,22 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     retriesBlocked = false;
     retryRequestedBy = "payment method update";
     journal.addUnrecorded(
-        new LogEntry(now(), "PAYMENT METHOD UPDATED", "by " + Notes.who(event.by()), "SUCCESS", null, event.paymentMethodId()),
+        new LogEntry(
+            now(),
+            "PAYMENT METHOD UPDATED",
+            "by " + Notes.who(event.by()),
+            "SUCCESS",
+            null,
+            event.paymentMethodId()),
         null,
         null);
   }
 
   @Override
   public void authenticationRequired(AuthenticationRequired event) {
-    if (result == null && status != EXPIRED && event.attemptCount() > lastAuthenticationNoticeAttempt) {
+    if (result == null
+        && status != EXPIRED
+        && event.attemptCount() > lastAuthenticationNoticeAttempt) {
       lastAuthenticationNoticeAttempt = event.attemptCount();
       authenticationNotice = event;
     }

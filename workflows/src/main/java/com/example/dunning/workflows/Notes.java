@@ -8,7 +8,9 @@ final class Notes {
   private Notes() {}
 
   static String failure(PaymentDetails payment) {
-    return "attempt " + payment.attemptCount() + optional(": ", payment.failureCode())
+    return "attempt "
+        + payment.attemptCount()
+        + optional(": ", payment.failureCode())
         + optional(" / ", payment.declineCode());
   }
 

@@ -30,7 +30,8 @@ final class ProviderInvoice {
       try {
         return payments.fetchPayment(invoice);
       } catch (ActivityFailure failure) {
-        String type = failure.getCause() instanceof ApplicationFailure cause ? cause.getType() : null;
+        String type =
+            failure.getCause() instanceof ApplicationFailure cause ? cause.getType() : null;
         if ("InvoiceNotFound".equals(type)) {
           return null;
         }

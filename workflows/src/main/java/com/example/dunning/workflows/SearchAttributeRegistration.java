@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Registers the dunning's search attributes with the Temporal server, one at a time so that one
- * already there does not hide the others. A server that has an attribute answers
- * {@code ALREADY_EXISTS}, which counts as success.
+ * already there does not hide the others. A server that has an attribute answers {@code
+ * ALREADY_EXISTS}, which counts as success.
  */
 public final class SearchAttributeRegistration {
 

@@ -33,7 +33,8 @@ final class StatusAttributes {
     Workflow.upsertTypedSearchAttributes(STATUS.valueSet(status.name()));
   }
 
-  private static SearchAttributeUpdate<String> keyword(SearchAttributeKey<String> key, String value) {
+  private static SearchAttributeUpdate<String> keyword(
+      SearchAttributeKey<String> key, String value) {
     return value == null ? key.valueUnset() : key.valueSet(value);
   }
 }

@@ -28,7 +28,10 @@ final class DunningFixtures {
           "test-v1",
           List.of(
               new DunningStep(
-                  "notice", Duration.ZERO, EnumSet.of(StepAction.EMAIL, StepAction.SMS), NoticeKind.NOTICE),
+                  "notice",
+                  Duration.ZERO,
+                  EnumSet.of(StepAction.EMAIL, StepAction.SMS),
+                  NoticeKind.NOTICE),
               new DunningStep(
                   "retry-1",
                   Duration.ofDays(3),
@@ -57,7 +60,13 @@ final class DunningFixtures {
 
   static DunningRequest request() {
     return new DunningRequest(
-        "stripe", INVOICE, "cus_QXg1o8vcGmoR32", "jenny@example.com", 1000, "usd", 1,
+        "stripe",
+        INVOICE,
+        "cus_QXg1o8vcGmoR32",
+        "jenny@example.com",
+        1000,
+        "usd",
+        1,
         Instant.parse("2026-01-11T19:31:57Z"));
   }
 
@@ -67,9 +76,24 @@ final class DunningFixtures {
 
   static PaymentDetails payment(InvoiceStatus status, String timeZone) {
     return new PaymentDetails(
-        "stripe", INVOICE, status, 1000, "usd", 1, null, "https://invoice.stripe.com/i/test",
-        new Customer("cus_QXg1o8vcGmoR32", "Jenny Rosen", "jenny@example.com", "+4746567468", timeZone),
-        "sub_1", "price_1", "Artist Pro", "pi_1", "pm_1", "card_declined", "insufficient_funds",
-        false, Map.of());
+        "stripe",
+        INVOICE,
+        status,
+        1000,
+        "usd",
+        1,
+        null,
+        "https://invoice.stripe.com/i/test",
+        new Customer(
+            "cus_QXg1o8vcGmoR32", "Jenny Rosen", "jenny@example.com", "+4746567468", timeZone),
+        "sub_1",
+        "price_1",
+        "Artist Pro",
+        "pi_1",
+        "pm_1",
+        "card_declined",
+        "insufficient_funds",
+        false,
+        Map.of());
   }
 }

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replays the recorded histories of every workflow scenario under the current code: a change that
- * would break running dunnings fails here. Re-record with
- * {@code ./mvnw -pl workflows test -Dtest=DunningWorkflowTest -Ddunning.recordHistories=true}
- * only for a change made safe by {@code Workflow.getVersion}, keeping the old histories.
+ * would break running dunnings fails here. Re-record with {@code ./mvnw -pl workflows test
+ * -Dtest=DunningWorkflowTest -Ddunning.recordHistories=true} only for a change made safe by {@code
+ * Workflow.getVersion}, keeping the old histories.
  */
 class DunningReplayTest {
 
@@ -35,18 +35,22 @@ class DunningReplayTest {
 
   @ParameterizedTest
   @MethodSource("histories")
-  void givenARecordedHistory_whenReplayedUnderTheCurrentCode_itShouldReplayWithoutNonDeterminism(Path history)
-      throws Exception {
+  void givenARecordedHistory_whenReplayedUnderTheCurrentCode_itShouldReplayWithoutNonDeterminism(
+      Path history) throws Exception {
     WorkflowReplayer.replayWorkflowExecution(history.toFile(), DunningWorkflowImpl.class);
   }
 
   @Test
-  void givenAnIncompatibleChange_whenAHistoryIsReplayed_itShouldFailWithNonDeterminism() throws Exception {
+  void givenAnIncompatibleChange_whenAHistoryIsReplayed_itShouldFailWithNonDeterminism()
+      throws Exception {
     WorkflowExecutionHistory history =
         WorkflowExecutionHistory.fromJson(
-            Files.readString(HISTORIES.resolve("givenNoPayment_whenGraceEnds_itShouldExpireThePackageAfterEveryNotice.json")));
+            Files.readString(
+                HISTORIES.resolve(
+                    "givenNoPayment_whenGraceEnds_itShouldExpireThePackageAfterEveryNotice.json")));
 
-    assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecution(history, ReorderedDunningWorkflow.class))
+    assertThatThrownBy(
+            () -> WorkflowReplayer.replayWorkflowExecution(history, ReorderedDunningWorkflow.class))
         // The replayer reports the NonDeterministicException inside its failure's message.
         .hasMessageContaining(NonDeterministicException.class.getName())
         .hasMessageContaining("TMPRL1100");

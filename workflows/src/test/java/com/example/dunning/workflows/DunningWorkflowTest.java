@@ -73,7 +73,8 @@ class DunningWorkflowTest {
   @BeforeEach
   void startTemporal() {
     env = TestWorkflowEnvironment.newInstance();
-    DunningSearchAttributes.ALL.forEach(key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
+    DunningSearchAttributes.ALL.forEach(
+        key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
     Worker worker = env.newWorker(DunningIds.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(DunningWorkflowImpl.class);
     worker.registerActivitiesImplementations(payments, notifications, packages, records);
@@ -112,14 +113,17 @@ class DunningWorkflowTest {
     DunningResult result = start().run(request());
 
     assertThat(result.outcome()).isEqualTo(DunningStatus.EXPIRED);
-    assertThat(emails).extracting(Notice::kind)
-        .containsExactly(NoticeKind.NOTICE, NoticeKind.REMINDER, NoticeKind.FINAL_WARNING, NoticeKind.EXPIRED);
+    assertThat(emails)
+        .extracting(Notice::kind)
+        .containsExactly(
+            NoticeKind.NOTICE, NoticeKind.REMINDER, NoticeKind.FINAL_WARNING, NoticeKind.EXPIRED);
     assertThat(emails).extracting(Notice::key).doesNotHaveDuplicates();
     verify(payments, times(2)).retryCharge(any());
     verify(notifications, times(2)).sendSms(any());
     verify(packages).expirePackage(any());
     verify(packages, never()).restorePackage(any());
-    verify(records).closeDunning(argThat(close -> close.result().outcome() == DunningStatus.EXPIRED));
+    verify(records)
+        .closeDunning(argThat(close -> close.result().outcome() == DunningStatus.EXPIRED));
   }
 
   @Test
@@ -133,14 +137,17 @@ class DunningWorkflowTest {
 
     assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
     assertThat(result.reason()).contains("alice").contains("bank transfer");
-    assertThat(emails).extracting(Notice::kind).containsExactly(NoticeKind.NOTICE, NoticeKind.REMINDER);
+    assertThat(emails)
+        .extracting(Notice::kind)
+        .containsExactly(NoticeKind.NOTICE, NoticeKind.REMINDER);
     verify(packages, never()).expirePackage(any());
   }
 
   @Test
   void givenTheProviderReportsPaidBeforeAStep_itShouldRecoverWithoutNotifying() {
     when(payments.fetchPayment(any()))
-        .thenReturn(payment(InvoiceStatus.OPEN), payment(InvoiceStatus.OPEN), payment(InvoiceStatus.PAID));
+        .thenReturn(
+            payment(InvoiceStatus.OPEN), payment(InvoiceStatus.OPEN), payment(InvoiceStatus.PAID));
 
     DunningResult result = start().run(request());
 
@@ -193,7 +200,8 @@ class DunningWorkflowTest {
     assertThat(resumed.status()).isEqualTo(DunningStatus.ACTIVE);
     assertThat(resumed.nextStep()).isEqualTo("retry-1");
     Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-    assertThat(Duration.between(now, resumed.nextStepAt())).isBetween(Duration.ofHours(46), Duration.ofHours(48));
+    assertThat(Duration.between(now, resumed.nextStepAt()))
+        .isBetween(Duration.ofHours(46), Duration.ofHours(48));
     assertThat(resumed.log()).extracting(LogEntry::title).contains("PAUSED", "RESUMED");
   }
 
@@ -230,14 +238,15 @@ class DunningWorkflowTest {
     assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
     assertThat(result.attempts()).isEqualTo(2);
     verify(records, times(1))
-        .recordEvent(argThat((DunningEvent event) -> event.attempt() != null && event.attempt().number() == 2));
+        .recordEvent(
+            argThat(
+                (DunningEvent event) -> event.attempt() != null && event.attempt().number() == 2));
     verify(records, times(1)).closeDunning(any(CloseDunning.class));
   }
 
   @Test
   void givenAHardDecline_itShouldStopRetryingUntilThePaymentMethodChanges() {
-    when(payments.retryCharge(any()))
-        .thenReturn(declined("stolen_card", true), paid());
+    when(payments.retryCharge(any())).thenReturn(declined("stolen_card", true), paid());
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
     env.sleep(Duration.ofDays(9));
@@ -283,7 +292,9 @@ class DunningWorkflowTest {
   void givenQuietHours_whenAStepFallsAtNight_itShouldSendInTheMorningOfTheCustomer() {
     ZoneId oslo = ZoneId.of("Europe/Oslo");
     when(records.openDunning(any()))
-        .thenReturn(DunningFixtures.withQuietHours(new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0))));
+        .thenReturn(
+            DunningFixtures.withQuietHours(
+                new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0))));
     when(payments.fetchPayment(any())).thenReturn(payment(InvoiceStatus.OPEN, "Europe/Oslo"));
 
     start().run(request());
@@ -300,14 +311,16 @@ class DunningWorkflowTest {
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
     env.sleep(Duration.ofHours(1));
-    AuthenticationRequired required = new AuthenticationRequired(2, "https://invoice.stripe.com/i/test", null);
+    AuthenticationRequired required =
+        new AuthenticationRequired(2, "https://invoice.stripe.com/i/test", null);
     dunning.authenticationRequired(required);
     dunning.authenticationRequired(required);
     env.sleep(Duration.ofHours(1));
     dunning.cancel(new CancelDunning("test over", "test"));
     resultOf(dunning);
 
-    assertThat(emails).extracting(Notice::kind)
+    assertThat(emails)
+        .extracting(Notice::kind)
         .containsExactly(NoticeKind.NOTICE, NoticeKind.AUTHENTICATION_REQUIRED);
   }
 
@@ -341,7 +354,8 @@ class DunningWorkflowTest {
   void givenRefusedCredentials_itShouldWaitForThemInsteadOfFailingTheDunning() {
     Instant started = Instant.ofEpochMilli(env.currentTimeMillis());
     when(payments.fetchPayment(any()))
-        .thenThrow(ApplicationFailure.newNonRetryableFailure("401 from Stripe", "ProviderAuthentication"))
+        .thenThrow(
+            ApplicationFailure.newNonRetryableFailure("401 from Stripe", "ProviderAuthentication"))
         .thenReturn(payment(InvoiceStatus.OPEN));
 
     DunningResult result = start().run(request());
@@ -361,15 +375,24 @@ class DunningWorkflowTest {
     assertThat(state.dunningId()).isEqualTo(DUNNING_ID);
     assertThat(state.policyVersion()).isEqualTo("test-v1");
     assertThat(state.nextStep()).isEqualTo("retry-1");
-    assertThat(state.log()).extracting(LogEntry::title).containsExactly("PAYMENT FAILED", "EMAIL SENT", "SMS SENT");
-    assertThat(WorkflowStub.fromTyped(dunning).describe().getTypedSearchAttributes()
-            .get(DunningSearchAttributes.STATUS)).isEqualTo("ACTIVE");
+    assertThat(state.log())
+        .extracting(LogEntry::title)
+        .containsExactly("PAYMENT FAILED", "EMAIL SENT", "SMS SENT");
+    assertThat(
+            WorkflowStub.fromTyped(dunning)
+                .describe()
+                .getTypedSearchAttributes()
+                .get(DunningSearchAttributes.STATUS))
+        .isEqualTo("ACTIVE");
   }
 
   private DunningWorkflow start() {
     return client.newWorkflowStub(
         DunningWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(DUNNING_ID).setTaskQueue(DunningIds.TASK_QUEUE).build());
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(DUNNING_ID)
+            .setTaskQueue(DunningIds.TASK_QUEUE)
+            .build());
   }
 
   private static DunningResult resultOf(DunningWorkflow dunning) {

@@ -39,8 +39,7 @@ public class NoticeMailer {
   }
 
   static String messageId(String noticeKey) {
-    String local =
-        noticeKey.replaceAll("[^A-Za-z0-9_-]+", ".").replaceAll("^\\.+|\\.+$", "");
+    String local = noticeKey.replaceAll("[^A-Za-z0-9_-]+", ".").replaceAll("^\\.+|\\.+$", "");
     return "<" + (local.isEmpty() ? "notice" : local) + "@dunning>";
   }
 }

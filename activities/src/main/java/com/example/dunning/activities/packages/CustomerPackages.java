@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Expires the customer's package in PostgreSQL at the end of grace (the business reads
- * {@code failed_invoice.package_expiry_date} and {@code package_expiry}), and gives it back after a
- * late payment. The subscription is cancelled at the provider first, when the policy asks, so a
- * retried activity finds the cancellation done and the rows written once.
+ * Expires the customer's package in PostgreSQL at the end of grace (the business reads {@code
+ * failed_invoice.package_expiry_date} and {@code package_expiry}), and gives it back after a late
+ * payment. The subscription is cancelled at the provider first, when the policy asks, so a retried
+ * activity finds the cancellation done and the rows written once.
  */
 @Component
 @ActivityImpl(taskQueues = DunningIds.TASK_QUEUE)
@@ -27,7 +27,9 @@ public class CustomerPackages implements PackageActivities {
   private final List<SubscriptionCancellation> cancellations;
 
   public CustomerPackages(
-      JdbcTemplate jdbc, TransactionTemplate transaction, List<SubscriptionCancellation> cancellations) {
+      JdbcTemplate jdbc,
+      TransactionTemplate transaction,
+      List<SubscriptionCancellation> cancellations) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.cancellations = cancellations;
@@ -38,7 +40,8 @@ public class CustomerPackages implements PackageActivities {
     PaymentDetails payment = change.payment();
     boolean cancel = change.cancelSubscription() && payment.subscriptionId() != null;
     if (cancel) {
-      cancellationFor(payment.provider()).cancel(payment.subscriptionId(), change.dunningId() + ":cancel-subscription");
+      cancellationFor(payment.provider())
+          .cancel(payment.subscriptionId(), change.dunningId() + ":cancel-subscription");
     }
     Timestamp now = Timestamp.from(Instant.now());
     transaction.executeWithoutResult(

@@ -23,15 +23,20 @@ class StripeSubscriptionCancellation implements SubscriptionCancellation {
   @Override
   public void cancel(String subscriptionId, String idempotencyKey) {
     try {
-      stripe.v1().subscriptions()
-          .cancel(subscriptionId, RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
+      stripe
+          .v1()
+          .subscriptions()
+          .cancel(
+              subscriptionId, RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
     } catch (InvalidRequestException e) {
       if (!"resource_missing".equals(e.getCode())) {
-        throw new IllegalStateException("Stripe refused to cancel " + subscriptionId + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "Stripe refused to cancel " + subscriptionId + ": " + e.getMessage(), e);
       }
       // Already gone: the cancellation it asked for holds.
     } catch (StripeException e) {
-      throw new IllegalStateException("Stripe: cancelling " + subscriptionId + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Stripe: cancelling " + subscriptionId + " failed: " + e.getMessage(), e);
     }
   }
 }

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The charges of a dunning: a {@code payment_attempt} row and a {@code RETRY FAILED} or
- * {@code RETRY SUCCEEDED} log line, in one transaction, keyed by the charge's idempotency key, so
- * a retried activity records its charge once.
+ * The charges of a dunning: a {@code payment_attempt} row and a {@code RETRY FAILED} or {@code
+ * RETRY SUCCEEDED} log line, in one transaction, keyed by the charge's idempotency key, so a
+ * retried activity records its charge once.
  */
 @Component
 public class PaymentAttemptLedger {
@@ -31,7 +31,9 @@ public class PaymentAttemptLedger {
         new LogEntry(
             attempt.at(),
             attempt.success() ? "RETRY SUCCEEDED" : "RETRY FAILED",
-            "attempt " + attempt.number() + (attempt.success() ? "" : ": " + attempt.failureReason()),
+            "attempt "
+                + attempt.number()
+                + (attempt.success() ? "" : ": " + attempt.failureReason()),
             attempt.success() ? "SUCCESS" : "FAILED",
             null,
             null);

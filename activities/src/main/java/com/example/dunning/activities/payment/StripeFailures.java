@@ -44,7 +44,12 @@ final class StripeFailures {
       return new StripeUnavailable("stripe is unreachable: " + e.getMessage(), e);
     }
     return new StripeUnavailable(
-        "stripe answered " + e.getStatusCode() + " for invoice " + invoiceId + ": " + e.getMessage(),
+        "stripe answered "
+            + e.getStatusCode()
+            + " for invoice "
+            + invoiceId
+            + ": "
+            + e.getMessage(),
         e);
   }
 

@@ -114,9 +114,7 @@ final class StripeInvoiceMapper {
 
   private static String firstLinePriceId(Invoice invoice) {
     InvoiceLineItem line = firstLine(invoice);
-    if (line == null
-        || line.getPricing() == null
-        || line.getPricing().getPriceDetails() == null) {
+    if (line == null || line.getPricing() == null || line.getPricing().getPriceDetails() == null) {
       return null;
     }
     return line.getPricing().getPriceDetails().getPrice();

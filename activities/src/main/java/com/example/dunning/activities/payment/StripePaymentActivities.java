@@ -66,7 +66,8 @@ public class StripePaymentActivities implements PaymentActivities {
   public ChargeResult retryCharge(ChargeRequest request) {
     StripeFailures.requireStripe(request.provider());
     // Stripe answers a repeated key with the first answer, so a retried activity charges once.
-    RequestOptions once = RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
+    RequestOptions once =
+        RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
     try {
       return charge(request, once);
     } catch (StripeException e) {
@@ -80,7 +81,10 @@ public class StripePaymentActivities implements PaymentActivities {
           stripe
               .v1()
               .invoices()
-              .pay(request.invoiceId(), InvoicePayParams.builder().addExpand("payments").build(), once);
+              .pay(
+                  request.invoiceId(),
+                  InvoicePayParams.builder().addExpand("payments").build(),
+                  once);
       return charged(request, invoice);
     } catch (CardException e) {
       return declined(request, e);
@@ -107,8 +111,14 @@ public class StripePaymentActivities implements PaymentActivities {
         error != null && error.getPaymentIntent() != null
             ? error.getPaymentIntent().getId()
             : latestPaymentIntentId(invoice);
-    String message = error != null && error.getMessage() != null ? error.getMessage() : e.getMessage();
-    record(request, invoice, false, paymentIntentId, reasonOf(e.getCode(), e.getDeclineCode(), message));
+    String message =
+        error != null && error.getMessage() != null ? error.getMessage() : e.getMessage();
+    record(
+        request,
+        invoice,
+        false,
+        paymentIntentId,
+        reasonOf(e.getCode(), e.getDeclineCode(), message));
     return new ChargeResult(
         false,
         e.getCode(),

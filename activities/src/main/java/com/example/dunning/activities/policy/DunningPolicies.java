@@ -34,22 +34,28 @@ public class DunningPolicies {
       @Value("${dunning.stripe.smart-retries:true}") boolean stripeSmartRetries) {
     Duration restoreWindow = orDefault(properties.restoreWindow(), Duration.ofDays(30));
     this.defaultPolicy =
-        checked("default", new DunningPolicy(properties.version(), properties.steps(), restoreWindow));
+        checked(
+            "default", new DunningPolicy(properties.version(), properties.steps(), restoreWindow));
     if (properties.plans() != null) {
-      properties.plans().forEach(
-          (plan, override) ->
-              byPlan.put(
-                  plan,
-                  checked(
-                      "plan " + plan,
-                      new DunningPolicy(
-                          orDefault(override.version(), properties.version() + "-" + plan),
-                          override.steps(),
-                          orDefault(override.restoreWindow(), restoreWindow)))));
+      properties
+          .plans()
+          .forEach(
+              (plan, override) ->
+                  byPlan.put(
+                      plan,
+                      checked(
+                          "plan " + plan,
+                          new DunningPolicy(
+                              orDefault(override.version(), properties.version() + "-" + plan),
+                              override.steps(),
+                              orDefault(override.restoreWindow(), restoreWindow)))));
     }
-    boolean hasQuietHours = properties.quietHoursStart() != null && properties.quietHoursEnd() != null;
+    boolean hasQuietHours =
+        properties.quietHoursStart() != null && properties.quietHoursEnd() != null;
     this.quietHours =
-        hasQuietHours ? new QuietHours(properties.quietHoursStart(), properties.quietHoursEnd()) : null;
+        hasQuietHours
+            ? new QuietHours(properties.quietHoursStart(), properties.quietHoursEnd())
+            : null;
     this.stripeSmartRetries = stripeSmartRetries;
   }
 
@@ -59,7 +65,8 @@ public class DunningPolicies {
    * @param planId the plan or price id of the failed invoice's subscription, may be null
    */
   public DunningSettings settingsFor(String provider, String planId) {
-    DunningPolicy policy = planId == null ? defaultPolicy : byPlan.getOrDefault(planId, defaultPolicy);
+    DunningPolicy policy =
+        planId == null ? defaultPolicy : byPlan.getOrDefault(planId, defaultPolicy);
     return new DunningSettings(policy, providerRetries(provider), quietHours);
   }
 
@@ -83,10 +90,12 @@ public class DunningPolicies {
             "dunning.policy: the " + which + " policy needs unique step names: " + step.name());
       }
       if (step.delay() == null || step.delay().isNegative()) {
-        throw new IllegalStateException("dunning.policy: step " + step.name() + " needs a delay of zero or more");
+        throw new IllegalStateException(
+            "dunning.policy: step " + step.name() + " needs a delay of zero or more");
       }
       if (step.actions() == null || step.notice() == null) {
-        throw new IllegalStateException("dunning.policy: step " + step.name() + " needs actions and a notice");
+        throw new IllegalStateException(
+            "dunning.policy: step " + step.name() + " needs actions and a notice");
       }
     }
     if (!steps.get(steps.size() - 1).does(StepAction.EXPIRE_PACKAGE)) {

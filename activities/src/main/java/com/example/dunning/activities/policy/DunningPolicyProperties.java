@@ -8,8 +8,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The dunning policy as configured under {@code dunning.policy}: the default schedule, overrides per
- * plan (price id) or package, and the customer's quiet hours.
+ * The dunning policy as configured under {@code dunning.policy}: the default schedule, overrides
+ * per plan (price id) or package, and the customer's quiet hours.
  *
  * @param plans overrides keyed by the provider's plan or price id
  * @param quietHoursStart null, or equal to the end, for no quiet hours

@@ -21,7 +21,8 @@ public class DunningRecords implements DunningRecordActivities {
   private final DunningPolicies policies;
   private final TransactionTemplate transaction;
 
-  public DunningRecords(DunningTables tables, DunningPolicies policies, TransactionTemplate transaction) {
+  public DunningRecords(
+      DunningTables tables, DunningPolicies policies, TransactionTemplate transaction) {
     this.tables = tables;
     this.policies = policies;
     this.transaction = transaction;
@@ -32,7 +33,8 @@ public class DunningRecords implements DunningRecordActivities {
     PaymentDetails payment = open.payment();
     DunningSettings settings = policies.settingsFor(open.request().provider(), payment.planId());
     String key = open.dunningId() + ":opened";
-    Instant failedAt = open.request().failedAt() == null ? Instant.now() : open.request().failedAt();
+    Instant failedAt =
+        open.request().failedAt() == null ? Instant.now() : open.request().failedAt();
     transaction.executeWithoutResult(
         status -> {
           tables.insertFailedInvoice(open, settings.policy().version(), failedAt);
@@ -40,15 +42,24 @@ public class DunningRecords implements DunningRecordActivities {
               key,
               open.dunningId(),
               new PaymentAttempt(
-                  payment.attemptCount(), false, payment.paymentIntentId(), failureReason(payment),
-                  payment.amountDue(), payment.currency(), failedAt),
+                  payment.attemptCount(),
+                  false,
+                  payment.paymentIntentId(),
+                  failureReason(payment),
+                  payment.amountDue(),
+                  payment.currency(),
+                  failedAt),
               payment.provider());
           tables.insertLog(
               key,
               open.dunningId(),
               new LogEntry(
-                  failedAt, "PAYMENT FAILED", "attempt " + payment.attemptCount() + ": " + failureReason(payment),
-                  "FAILED", null, payment.paymentMethodId()));
+                  failedAt,
+                  "PAYMENT FAILED",
+                  "attempt " + payment.attemptCount() + ": " + failureReason(payment),
+                  "FAILED",
+                  null,
+                  payment.paymentMethodId()));
         });
     return settings;
   }

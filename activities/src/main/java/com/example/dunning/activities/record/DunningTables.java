@@ -30,7 +30,10 @@ public class DunningTables {
 
   void insertFailedInvoice(OpenDunning open, String policyVersion, Instant failedAt) {
     PaymentDetails payment = open.payment();
-    Customer customer = payment.customer() == null ? new Customer(null, null, null, null, null) : payment.customer();
+    Customer customer =
+        payment.customer() == null
+            ? new Customer(null, null, null, null, null)
+            : payment.customer();
     Map<String, String> metadata = payment.metadata() == null ? Map.of() : payment.metadata();
     jdbc.update(
         """
@@ -66,7 +69,9 @@ public class DunningTables {
         policyVersion);
   }
 
-  /** @param gateway the provider that charged; null to take the dunning's provider */
+  /**
+   * @param gateway the provider that charged; null to take the dunning's provider
+   */
   public void insertAttempt(String key, String dunningId, PaymentAttempt attempt, String gateway) {
     jdbc.update(
         """

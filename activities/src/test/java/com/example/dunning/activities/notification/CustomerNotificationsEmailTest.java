@@ -86,11 +86,7 @@ class CustomerNotificationsEmailTest {
         new NoticeTemplates()
             .email(
                 NoticeKind.REMINDER,
-                payment(
-                    new Customer(
-                        "cus_1", null, "ken@example.jp", null, null),
-                    1200,
-                    "jpy"));
+                payment(new Customer("cus_1", null, "ken@example.jp", null, null), 1200, "jpy"));
 
     assertThat(rendered.subject()).contains("JPY 1,200");
     assertThat(rendered.body()).startsWith("Hello,").contains("JPY 1,200").doesNotContain("Hi ");
@@ -98,8 +94,7 @@ class CustomerNotificationsEmailTest {
 
   @Test
   void givenTheSameNoticeTwice_whenEmailed_itShouldSendOneMessageAndLogOneLine() {
-    Notice notice =
-        notice("reminder-1:email", NoticeKind.REMINDER, adaOwesTenDollars());
+    Notice notice = notice("reminder-1:email", NoticeKind.REMINDER, adaOwesTenDollars());
 
     Delivery first = notifications.sendEmail(notice);
     Delivery retried = notifications.sendEmail(notice);
@@ -116,8 +111,7 @@ class CustomerNotificationsEmailTest {
 
   @Test
   void givenSmtpDown_whenEmailed_itShouldFailAndReleaseTheClaimSoTheRetrySendsOnce() {
-    Notice notice =
-        notice("notice:email", NoticeKind.NOTICE, adaOwesTenDollars());
+    Notice notice = notice("notice:email", NoticeKind.NOTICE, adaOwesTenDollars());
     smtp.stop();
 
     assertThatThrownBy(() -> notifications.sendEmail(notice)).isInstanceOf(MailException.class);
@@ -136,8 +130,7 @@ class CustomerNotificationsEmailTest {
 
   @Test
   void givenAnEarlierAttemptDiedMidSend_whenRetried_itShouldNotSendAgain() {
-    Notice notice =
-        notice("notice:email", NoticeKind.NOTICE, adaOwesTenDollars());
+    Notice notice = notice("notice:email", NoticeKind.NOTICE, adaOwesTenDollars());
     TestNotices.ledger().claim(notice, Channel.EMAIL, "ada@example.com");
 
     Delivery retried = notifications.sendEmail(notice);
@@ -167,8 +160,7 @@ class CustomerNotificationsEmailTest {
   }
 
   private String subjectAndBody(NoticeKind kind) {
-    RenderedNotice rendered =
-        new NoticeTemplates().email(kind, adaOwesTenDollars());
+    RenderedNotice rendered = new NoticeTemplates().email(kind, adaOwesTenDollars());
     return rendered.subject() + "\n" + rendered.body();
   }
 

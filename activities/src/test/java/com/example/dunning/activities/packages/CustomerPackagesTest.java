@@ -36,14 +36,16 @@ class CustomerPackagesTest {
     jdbc = new JdbcTemplate(dataSource);
     stripe = new CountingCancellation("stripe");
     packages = new CustomerPackages(jdbc, transaction(dataSource), List.of(stripe));
-    new DunningRecords(new DunningTables(jdbc), policies(true), transaction(dataSource)).openDunning(open(payment()));
+    new DunningRecords(new DunningTables(jdbc), policies(true), transaction(dataSource))
+        .openDunning(open(payment()));
   }
 
   @Test
   void givenAnOpenDunning_whenExpirePackage_itShouldWriteTheExpiryTheDateAndALogLine() {
     packages.expirePackage(new PackageChange(DUNNING_ID, payment(), false));
 
-    Map<String, Object> expiry = jdbc.queryForMap("SELECT * FROM package_expiry WHERE dunning_id = ?", DUNNING_ID);
+    Map<String, Object> expiry =
+        jdbc.queryForMap("SELECT * FROM package_expiry WHERE dunning_id = ?", DUNNING_ID);
     assertThat(expiry)
         .containsEntry("provider", "stripe")
         .containsEntry("customer_id", "cus_1")
@@ -63,25 +65,33 @@ class CustomerPackagesTest {
 
     packages.expirePackage(new PackageChange(DUNNING_ID, payment(), false));
 
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM package_expiry", Integer.class)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM package_expiry", Integer.class))
+        .isEqualTo(1);
     assertThat(titles()).containsExactly("PAYMENT FAILED", "PACKAGE EXPIRED");
     assertThat(expiryDate()).isEqualTo(firstExpiry);
   }
 
   @Test
-  void givenCancelSubscription_whenExpirePackageTwice_itShouldAskTheProviderWithOneStableIdempotencyKey() {
+  void
+      givenCancelSubscription_whenExpirePackageTwice_itShouldAskTheProviderWithOneStableIdempotencyKey() {
     packages.expirePackage(new PackageChange(DUNNING_ID, payment(), true));
     packages.expirePackage(new PackageChange(DUNNING_ID, payment(), true));
 
     assertThat(stripe.subscriptions).containsOnly("sub_1");
-    assertThat(stripe.keys).containsExactly(DUNNING_ID + ":cancel-subscription", DUNNING_ID + ":cancel-subscription");
-    assertThat(jdbc.queryForObject("SELECT subscription_cancelled FROM package_expiry", Boolean.class)).isTrue();
-    assertThat(jdbc.queryForObject("SELECT note FROM dunning_log WHERE title = 'PACKAGE EXPIRED'", String.class))
+    assertThat(stripe.keys)
+        .containsExactly(DUNNING_ID + ":cancel-subscription", DUNNING_ID + ":cancel-subscription");
+    assertThat(
+            jdbc.queryForObject("SELECT subscription_cancelled FROM package_expiry", Boolean.class))
+        .isTrue();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT note FROM dunning_log WHERE title = 'PACKAGE EXPIRED'", String.class))
         .contains("subscription cancelled");
   }
 
   @Test
-  void givenAnUnknownProvider_whenExpirePackageWithCancelSubscription_itShouldFailWithoutRetryAndWriteNothing() {
+  void
+      givenAnUnknownProvider_whenExpirePackageWithCancelSubscription_itShouldFailWithoutRetryAndWriteNothing() {
     PaymentDetails paddle = payment("paddle", "price_basic", Map.of());
 
     assertThatThrownBy(() -> packages.expirePackage(new PackageChange(DUNNING_ID, paddle, true)))
@@ -103,11 +113,18 @@ class CustomerPackagesTest {
 
     packages.restorePackage(new PackageChange(DUNNING_ID, payment(), false));
     Timestamp restoredAt =
-        jdbc.queryForObject("SELECT restored_at FROM package_expiry WHERE dunning_id = ?", Timestamp.class, DUNNING_ID);
+        jdbc.queryForObject(
+            "SELECT restored_at FROM package_expiry WHERE dunning_id = ?",
+            Timestamp.class,
+            DUNNING_ID);
     packages.restorePackage(new PackageChange(DUNNING_ID, payment(), false));
 
     assertThat(restoredAt).isNotNull();
-    assertThat(jdbc.queryForObject("SELECT restored_at FROM package_expiry WHERE dunning_id = ?", Timestamp.class, DUNNING_ID))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT restored_at FROM package_expiry WHERE dunning_id = ?",
+                Timestamp.class,
+                DUNNING_ID))
         .isEqualTo(restoredAt);
     assertThat(expiryDate()).isNull();
     assertThat(titles()).containsExactly("PAYMENT FAILED", "PACKAGE EXPIRED", "PACKAGE RESTORED");
@@ -123,11 +140,14 @@ class CustomerPackagesTest {
 
   private Timestamp expiryDate() {
     return jdbc.queryForObject(
-        "SELECT package_expiry_date FROM failed_invoice WHERE dunning_id = ?", Timestamp.class, DUNNING_ID);
+        "SELECT package_expiry_date FROM failed_invoice WHERE dunning_id = ?",
+        Timestamp.class,
+        DUNNING_ID);
   }
 
   private List<String> titles() {
-    return jdbc.queryForList("SELECT title FROM dunning_log WHERE dunning_id = ? ORDER BY id", String.class, DUNNING_ID);
+    return jdbc.queryForList(
+        "SELECT title FROM dunning_log WHERE dunning_id = ? ORDER BY id", String.class, DUNNING_ID);
   }
 
   /** Stands for the provider: remembers what it was asked to cancel, and with which key. */

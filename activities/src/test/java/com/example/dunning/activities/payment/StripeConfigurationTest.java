@@ -22,7 +22,12 @@ class StripeConfigurationTest {
               assertThat(started.getBean(StripeProperties.class))
                   .isEqualTo(
                       new StripeProperties(
-                          "sk_test_1", null, true, Duration.ofSeconds(10), Duration.ofSeconds(30), 2));
+                          "sk_test_1",
+                          null,
+                          true,
+                          Duration.ofSeconds(10),
+                          Duration.ofSeconds(30),
+                          2));
             });
   }
 

@@ -67,7 +67,10 @@ class StripeFetchPaymentTest {
                 Instant.ofEpochSecond(1_767_225_600L),
                 "https://invoice.stripe.com/i/acct_1/in_open",
                 new Customer(
-                    "cus_dunning1", "Kari Nordmann", "kari@example.com", "+4791234567",
+                    "cus_dunning1",
+                    "Kari Nordmann",
+                    "kari@example.com",
+                    "+4791234567",
                     "Europe/Oslo"),
                 "sub_dunning1",
                 "price_artistpro",
@@ -154,7 +157,8 @@ class StripeFetchPaymentTest {
     testbed.respond(
         get(urlPathEqualTo("/v1/invoices/in_401")),
         401,
-        StripeFixtures.error("invalid_request_error", null, "Invalid API Key provided: sk_test_***"));
+        StripeFixtures.error(
+            "invalid_request_error", null, "Invalid API Key provided: sk_test_***"));
 
     assertThatThrownBy(() -> fetch("in_401"))
         .isInstanceOf(ActivityFailure.class)
@@ -211,8 +215,7 @@ class StripeFetchPaymentTest {
         get(urlPathEqualTo("/v1/invoices/in_busy"))
             .inScenario("rate limit")
             .whenScenarioStateIs("cooled down")
-            .willReturn(
-                okJson(invoice.toString())));
+            .willReturn(okJson(invoice.toString())));
 
     assertThatThrownBy(() -> fetch("in_busy"))
         .cause()

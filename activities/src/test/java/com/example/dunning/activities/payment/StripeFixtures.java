@@ -52,7 +52,10 @@ final class StripeFixtures {
     ObjectNode parent = invoice.putObject("parent");
     parent.put("type", "subscription_details");
     parent.putNull("quote_details");
-    parent.putObject("subscription_details").put("subscription", SUBSCRIPTION_ID).putNull("metadata");
+    parent
+        .putObject("subscription_details")
+        .put("subscription", SUBSCRIPTION_ID)
+        .putNull("metadata");
     ObjectNode payment = load("invoice_payment.json");
     payment.put("id", "inpay_" + invoiceId);
     payment.put("invoice", invoiceId);

@@ -147,7 +147,8 @@ class StripeRetryChargeTest {
     testbed.answerPay(
         INVOICE_ID,
         400,
-        StripeFixtures.error("invalid_request_error", "invoice_already_paid", "Invoice is already paid"));
+        StripeFixtures.error(
+            "invalid_request_error", "invoice_already_paid", "Invoice is already paid"));
     testbed.serveInvoice(INVOICE_ID, invoiceAfterCharge("paid", 1));
 
     ChargeResult result = charge("charge-late");

@@ -46,7 +46,8 @@ final class StripeTestbed implements AutoCloseable {
             StripeConfiguration.newClient(properties),
             new PaymentAttemptLedger(
                 new DunningTables(jdbc),
-                new TransactionTemplate(new DataSourceTransactionManager(TestPostgres.dataSource()))));
+                new TransactionTemplate(
+                    new DataSourceTransactionManager(TestPostgres.dataSource()))));
     temporal = TestActivityEnvironment.newInstance();
     temporal.registerActivitiesImplementations(implementation);
     activities =

@@ -80,7 +80,10 @@ class DunningPoliciesTest {
             "default-v1",
             defaultSteps(),
             null,
-            Map.of("price_gold", new PlanPolicy(null, List.of(step("notice", Duration.ZERO, StepAction.EMAIL)), null)),
+            Map.of(
+                "price_gold",
+                new PlanPolicy(
+                    null, List.of(step("notice", Duration.ZERO, StepAction.EMAIL)), null)),
             null,
             null);
 
@@ -92,7 +95,8 @@ class DunningPoliciesTest {
 
   @Test
   void givenAPolicyWithoutVersion_whenConstructed_itShouldRefuseIt() {
-    DunningPolicyProperties properties = new DunningPolicyProperties(" ", defaultSteps(), null, null, null, null);
+    DunningPolicyProperties properties =
+        new DunningPolicyProperties(" ", defaultSteps(), null, null, null, null);
 
     assertThatThrownBy(() -> new DunningPolicies(properties, true))
         .isInstanceOf(IllegalStateException.class)
@@ -106,7 +110,12 @@ class DunningPoliciesTest {
             "default-v1",
             defaultSteps(),
             Duration.ofDays(10),
-            Map.of("price_gold", new PlanPolicy(null, List.of(step("end", Duration.ofDays(1), StepAction.EXPIRE_PACKAGE)), null)),
+            Map.of(
+                "price_gold",
+                new PlanPolicy(
+                    null,
+                    List.of(step("end", Duration.ofDays(1), StepAction.EXPIRE_PACKAGE)),
+                    null)),
             LocalTime.of(21, 0),
             LocalTime.of(8, 0));
     DunningPolicies policies = new DunningPolicies(properties, true);
@@ -119,7 +128,8 @@ class DunningPoliciesTest {
     assertThat(gold.policy().restoreWindow()).isEqualTo(Duration.ofDays(10));
     assertThat(unknownPlan.policy().version()).isEqualTo("default-v1");
     assertThat(noPlan.policy().version()).isEqualTo("default-v1");
-    assertThat(gold.quietHours()).isEqualTo(new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)));
+    assertThat(gold.quietHours())
+        .isEqualTo(new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)));
   }
 
   @Test
@@ -131,6 +141,7 @@ class DunningPoliciesTest {
   }
 
   private static DunningPolicies policiesWith(List<DunningStep> steps) {
-    return new DunningPolicies(new DunningPolicyProperties("default-v1", steps, null, null, null, null), true);
+    return new DunningPolicies(
+        new DunningPolicyProperties("default-v1", steps, null, null, null, null), true);
   }
 }

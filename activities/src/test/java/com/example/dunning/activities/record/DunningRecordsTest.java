@@ -44,7 +44,8 @@ class DunningRecordsTest {
   void givenAFailedStripePayment_whenOpenDunning_itShouldWriteTheFailedInvoiceWithTheSeedFields() {
     records.openDunning(open(payment()));
 
-    Map<String, Object> row = jdbc.queryForMap("SELECT * FROM failed_invoice WHERE dunning_id = ?", DUNNING_ID);
+    Map<String, Object> row =
+        jdbc.queryForMap("SELECT * FROM failed_invoice WHERE dunning_id = ?", DUNNING_ID);
     assertThat(row)
         .containsEntry("provider", "stripe")
         .containsEntry("invoice_id", "in_1")
@@ -77,7 +78,9 @@ class DunningRecordsTest {
     records.openDunning(open(payment("stripe", "price_basic", Map.of("user_id", "not-a-number"))));
 
     Map<String, Object> row =
-        jdbc.queryForMap("SELECT artist_name, user_id, package_id FROM failed_invoice WHERE dunning_id = ?", DUNNING_ID);
+        jdbc.queryForMap(
+            "SELECT artist_name, user_id, package_id FROM failed_invoice WHERE dunning_id = ?",
+            DUNNING_ID);
     assertThat(row).containsEntry("artist_name", "Pro Package");
     assertThat(row.get("user_id")).isNull();
     assertThat(row.get("package_id")).isNull();
@@ -87,7 +90,8 @@ class DunningRecordsTest {
   void givenAFailedPayment_whenOpenDunning_itShouldRecordOneFailedAttemptAndOnePaymentFailedLine() {
     records.openDunning(open(payment()));
 
-    Map<String, Object> attempt = jdbc.queryForMap("SELECT * FROM payment_attempt WHERE dunning_id = ?", DUNNING_ID);
+    Map<String, Object> attempt =
+        jdbc.queryForMap("SELECT * FROM payment_attempt WHERE dunning_id = ?", DUNNING_ID);
     assertThat(attempt)
         .containsEntry("success", false)
         .containsEntry("number", 2)
@@ -97,7 +101,8 @@ class DunningRecordsTest {
         .containsEntry("amount", 1999L)
         .containsEntry("currency", "usd");
     assertThat(attempt.get("payment_taken_at")).isNull();
-    Map<String, Object> log = jdbc.queryForMap("SELECT * FROM dunning_log WHERE dunning_id = ?", DUNNING_ID);
+    Map<String, Object> log =
+        jdbc.queryForMap("SELECT * FROM dunning_log WHERE dunning_id = ?", DUNNING_ID);
     assertThat(log)
         .containsEntry("title", "PAYMENT FAILED")
         .containsEntry("status", "FAILED")
@@ -120,7 +125,9 @@ class DunningRecordsTest {
     DunningSettings settings = records.openDunning(open(payment()));
 
     assertThat(settings.policy().version()).isEqualTo("default-v1");
-    assertThat(settings.policy().steps()).extracting(s -> s.name()).containsExactly("notice", "retry", "expire");
+    assertThat(settings.policy().steps())
+        .extracting(s -> s.name())
+        .containsExactly("notice", "retry", "expire");
   }
 
   @Test
@@ -128,7 +135,9 @@ class DunningRecordsTest {
     DunningSettings settings = records.openDunning(open(payment("stripe", PREMIUM_PLAN, Map.of())));
 
     assertThat(settings.policy().version()).isEqualTo("premium-v2");
-    assertThat(settings.policy().steps()).extracting(s -> s.name()).containsExactly("notice", "expire");
+    assertThat(settings.policy().steps())
+        .extracting(s -> s.name())
+        .containsExactly("notice", "expire");
     assertThat(jdbc.queryForObject("SELECT policy_version FROM failed_invoice", String.class))
         .isEqualTo("premium-v2");
   }
@@ -140,7 +149,9 @@ class DunningRecordsTest {
 
   @Test
   void givenSmartRetriesOn_whenOpenDunningForAnotherProvider_itShouldSayTheProviderDoesNotRetry() {
-    assertThat(records.openDunning(open(payment("paddle", "price_basic", Map.of()))).providerRetries()).isFalse();
+    assertThat(
+            records.openDunning(open(payment("paddle", "price_basic", Map.of()))).providerRetries())
+        .isFalse();
   }
 
   @Test
@@ -156,14 +167,21 @@ class DunningRecordsTest {
   void givenAnEventRecordedTwice_whenRecordEvent_itShouldWriteTheLogLineOnce() {
     records.openDunning(open(payment()));
     DunningEvent event =
-        new DunningEvent(DUNNING_ID, DUNNING_ID + ":notice:email", LogEntry.of(FAILED_AT, "EMAIL SENT", "notice"), null, null);
+        new DunningEvent(
+            DUNNING_ID,
+            DUNNING_ID + ":notice:email",
+            LogEntry.of(FAILED_AT, "EMAIL SENT", "notice"),
+            null,
+            null);
 
     records.recordEvent(event);
     records.recordEvent(event);
 
     assertThat(
             jdbc.queryForList(
-                "SELECT title FROM dunning_log WHERE record_key = ?", String.class, DUNNING_ID + ":notice:email"))
+                "SELECT title FROM dunning_log WHERE record_key = ?",
+                String.class,
+                DUNNING_ID + ":notice:email"))
         .containsExactly("EMAIL SENT");
   }
 
@@ -172,7 +190,12 @@ class DunningRecordsTest {
     records.openDunning(open(payment()));
 
     records.recordEvent(
-        new DunningEvent(DUNNING_ID, DUNNING_ID + ":paused", LogEntry.of(FAILED_AT, "PAUSED", "by alice"), DunningStatus.PAUSED, null));
+        new DunningEvent(
+            DUNNING_ID,
+            DUNNING_ID + ":paused",
+            LogEntry.of(FAILED_AT, "PAUSED", "by alice"),
+            DunningStatus.PAUSED,
+            null));
 
     assertThat(status()).isEqualTo("PAUSED");
   }
@@ -184,7 +207,8 @@ class DunningRecordsTest {
     records.recordEvent(retryFailed(":retry-4", 4));
     records.recordEvent(retryFailed(":retry-3", 3));
 
-    assertThat(jdbc.queryForObject("SELECT attempt_count FROM failed_invoice", Integer.class)).isEqualTo(4);
+    assertThat(jdbc.queryForObject("SELECT attempt_count FROM failed_invoice", Integer.class))
+        .isEqualTo(4);
     assertThat(count("payment_attempt")).isEqualTo(3);
   }
 
@@ -206,8 +230,11 @@ class DunningRecordsTest {
     records.closeDunning(recovered());
 
     Map<String, Object> row =
-        jdbc.queryForMap("SELECT status, outcome_reason, ended_at, attempt_count FROM failed_invoice");
-    assertThat(row).containsEntry("status", "RECOVERED").containsEntry("outcome_reason", "paid at the provider");
+        jdbc.queryForMap(
+            "SELECT status, outcome_reason, ended_at, attempt_count FROM failed_invoice");
+    assertThat(row)
+        .containsEntry("status", "RECOVERED")
+        .containsEntry("outcome_reason", "paid at the provider");
     assertThat(((Timestamp) row.get("ended_at")).toInstant()).isEqualTo(ENDED_AT);
     assertThat(row).containsEntry("attempt_count", 3);
   }
@@ -226,7 +253,11 @@ class DunningRecordsTest {
         .containsEntry("amount", 1999L)
         .containsEntry("currency", "usd");
     assertThat(((Timestamp) success.get("payment_taken_at")).toInstant()).isEqualTo(ENDED_AT);
-    assertThat(jdbc.queryForList("SELECT title FROM dunning_log WHERE record_key = ?", String.class, DUNNING_ID + ":closed"))
+    assertThat(
+            jdbc.queryForList(
+                "SELECT title FROM dunning_log WHERE record_key = ?",
+                String.class,
+                DUNNING_ID + ":closed"))
         .containsExactly("PAID");
   }
 
@@ -243,7 +274,9 @@ class DunningRecordsTest {
 
     records.closeDunning(recovered());
 
-    assertThat(jdbc.queryForList("SELECT external_payment_id FROM payment_attempt WHERE success", String.class))
+    assertThat(
+            jdbc.queryForList(
+                "SELECT external_payment_id FROM payment_attempt WHERE success", String.class))
         .containsExactly("pi_2");
   }
 
@@ -254,11 +287,15 @@ class DunningRecordsTest {
     records.closeDunning(
         new CloseDunning(
             DUNNING_ID,
-            new DunningResult(DunningStatus.CANCELLED, "cancelled by alice: customer left", ENDED_AT, 2),
+            new DunningResult(
+                DunningStatus.CANCELLED, "cancelled by alice: customer left", ENDED_AT, 2),
             LogEntry.of(ENDED_AT, "CANCELLED", "customer left")));
 
     assertThat(status()).isEqualTo("CANCELLED");
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM payment_attempt WHERE success", Integer.class)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM payment_attempt WHERE success", Integer.class))
+        .isZero();
   }
 
   @Test
@@ -267,7 +304,12 @@ class DunningRecordsTest {
     records.closeDunning(recovered());
 
     records.recordEvent(
-        new DunningEvent(DUNNING_ID, DUNNING_ID + ":late", LogEntry.of(ENDED_AT, "PAUSED", "late"), DunningStatus.PAUSED, null));
+        new DunningEvent(
+            DUNNING_ID,
+            DUNNING_ID + ":late",
+            LogEntry.of(ENDED_AT, "PAUSED", "late"),
+            DunningStatus.PAUSED,
+            null));
 
     assertThat(status()).isEqualTo("RECOVERED");
   }
@@ -289,7 +331,8 @@ class DunningRecordsTest {
   }
 
   private String status() {
-    return jdbc.queryForObject("SELECT status FROM failed_invoice WHERE dunning_id = ?", String.class, DUNNING_ID);
+    return jdbc.queryForObject(
+        "SELECT status FROM failed_invoice WHERE dunning_id = ?", String.class, DUNNING_ID);
   }
 
   private int count(String table) {

@@ -35,7 +35,8 @@ class SearchAttributesAtStartup implements ApplicationRunner {
       List<String> added = SearchAttributeRegistration.register(service, namespace);
       log.info("Search attributes in namespace {}: newly registered {}", namespace, added);
     } catch (StatusRuntimeException e) {
-      // Temporal Cloud refuses (PERMISSION_DENIED): there they are added in the namespace's settings.
+      // Temporal Cloud refuses (PERMISSION_DENIED): there they are added in the namespace's
+      // settings.
       // The API still starts; starts fail, and Stripe retries, until they exist.
       log.warn(
           "Could not register the dunning search attributes in namespace {}: {}",

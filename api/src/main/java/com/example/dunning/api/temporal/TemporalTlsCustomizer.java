@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
 /**
  * Applies TEMPORAL_TLS_CERT / TEMPORAL_TLS_KEY to the starter's service stubs. The starter's own
  * {@code spring.temporal.connection.mtls.*} treats any non-null value, even an empty default from
- * {@code ${TEMPORAL_TLS_KEY:}}, as a request for mTLS, so these optional variables are applied here.
+ * {@code ${TEMPORAL_TLS_KEY:}}, as a request for mTLS, so these optional variables are applied
+ * here.
  */
 @Component
-class TemporalTlsCustomizer implements TemporalOptionsCustomizer<WorkflowServiceStubsOptions.Builder> {
+class TemporalTlsCustomizer
+    implements TemporalOptionsCustomizer<WorkflowServiceStubsOptions.Builder> {
 
   private final TemporalTlsProperties tls;
 
@@ -27,12 +29,14 @@ class TemporalTlsCustomizer implements TemporalOptionsCustomizer<WorkflowService
   }
 
   @Override
-  public WorkflowServiceStubsOptions.Builder customize(WorkflowServiceStubsOptions.Builder options) {
+  public WorkflowServiceStubsOptions.Builder customize(
+      WorkflowServiceStubsOptions.Builder options) {
     if (!tls.configured()) {
       return options;
     }
     if (blank(tls.tlsCert()) || blank(tls.tlsKey())) {
-      throw new IllegalStateException("TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together");
+      throw new IllegalStateException(
+          "TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together");
     }
     try (InputStream cert = pem(tls.tlsCert());
         InputStream key = pem(tls.tlsKey())) {

@@ -25,7 +25,8 @@ class DunningDispatcher {
    * ended is never started again for the same invoice (REJECT_DUPLICATE): the event is a duplicate
    * or came late, and nothing happens.
    */
-  WebhookOutcome signalWithStart(String eventType, DunningStart start, String signal, Object payload) {
+  WebhookOutcome signalWithStart(
+      String eventType, DunningStart start, String signal, Object payload) {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(start.workflowId())
@@ -45,7 +46,8 @@ class DunningDispatcher {
   }
 
   /** Signals the dunning only while it runs; an ended or unknown dunning is left alone. */
-  WebhookOutcome signalIfRunning(String eventType, String workflowId, String signal, Object payload) {
+  WebhookOutcome signalIfRunning(
+      String eventType, String workflowId, String signal, Object payload) {
     try {
       client.newUntypedWorkflowStub(workflowId).signal(signal, payload);
       return WebhookOutcome.delivered(eventType, workflowId, signal);

@@ -34,7 +34,8 @@ class StripeEventRouter {
       case "invoice.payment_failed" -> paymentFailed(type, invoice(event), created(event));
       case "invoice.payment_action_required" ->
           authenticationRequired(type, invoice(event), created(event));
-      case "invoice.paid", "invoice.payment_succeeded" -> paid(type, invoice(event), created(event));
+      case "invoice.paid", "invoice.payment_succeeded" ->
+          paid(type, invoice(event), created(event));
       case "invoice.voided" -> cancel(type, invoice(event).getId(), "invoice voided at Stripe");
       case "invoice.marked_uncollectible" ->
           cancel(type, invoice(event).getId(), "invoice marked uncollectible at Stripe");
@@ -71,14 +72,18 @@ class StripeEventRouter {
   private WebhookOutcome paid(String type, Invoice invoice, Instant created) {
     MarkPaid paid = new MarkPaid(StripeInvoices.PROVIDER, "paid at Stripe");
     if (StripeInvoices.attemptCount(invoice) > 1) {
-      return dunnings.signalWithStart(type, StripeInvoices.start(invoice, created), MARK_PAID, paid);
+      return dunnings.signalWithStart(
+          type, StripeInvoices.start(invoice, created), MARK_PAID, paid);
     }
     return dunnings.signalIfRunning(type, StripeInvoices.workflowId(invoice), MARK_PAID, paid);
   }
 
   private WebhookOutcome cancel(String type, String invoiceId, String reason) {
     return dunnings.signalIfRunning(
-        type, StripeInvoices.workflowId(invoiceId), CANCEL, new CancelDunning(reason, StripeInvoices.PROVIDER));
+        type,
+        StripeInvoices.workflowId(invoiceId),
+        CANCEL,
+        new CancelDunning(reason, StripeInvoices.PROVIDER));
   }
 
   private WebhookOutcome subscriptionDeleted(String type, Subscription subscription) {
@@ -114,7 +119,10 @@ class StripeEventRouter {
     }
     if (!expected.isInstance(object)) {
       throw new MalformedEventException(
-          event.getType() + " without a " + expected.getSimpleName().toLowerCase(Locale.ROOT) + " object");
+          event.getType()
+              + " without a "
+              + expected.getSimpleName().toLowerCase(Locale.ROOT)
+              + " object");
     }
     return expected.cast(object);
   }

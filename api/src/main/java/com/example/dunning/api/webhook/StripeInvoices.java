@@ -51,7 +51,8 @@ final class StripeInvoices {
             invoice.getCurrency(),
             attemptCount(invoice),
             eventCreated);
-    return new DunningStart(workflowId(invoice), request, searchAttributes(request), summary(request));
+    return new DunningStart(
+        workflowId(invoice), request, searchAttributes(request), summary(request));
   }
 
   private static SearchAttributes searchAttributes(DunningRequest request) {

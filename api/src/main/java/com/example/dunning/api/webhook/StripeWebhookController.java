@@ -47,7 +47,9 @@ class StripeWebhookController {
       @RequestHeader(name = "Stripe-Signature", required = false) String signature)
       throws IOException {
     if (!properties.hasSecret()) {
-      return error(HttpStatus.SERVICE_UNAVAILABLE, "webhooks are refused until STRIPE_WEBHOOK_SECRET is set");
+      return error(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "webhooks are refused until STRIPE_WEBHOOK_SECRET is set");
     }
     byte[] body = readAtMost(request, MAX_BODY_BYTES);
     if (body == null) {
@@ -70,7 +72,12 @@ class StripeWebhookController {
       return error(HttpStatus.BAD_REQUEST, "malformed JSON");
     }
     WebhookOutcome outcome = router.route(event);
-    log.info("Stripe {} {}: {} {}", event.getId(), outcome.eventType(), outcome.result(), outcome.workflowId());
+    log.info(
+        "Stripe {} {}: {} {}",
+        event.getId(),
+        outcome.eventType(),
+        outcome.result(),
+        outcome.workflowId());
     return ResponseEntity.ok(outcome.toBody());
   }
 
@@ -86,7 +93,9 @@ class StripeWebhookController {
     return error(HttpStatus.SERVICE_UNAVAILABLE, "dunning service unavailable, retry later");
   }
 
-  /** @return the body, or null when it is larger than {@code limit} */
+  /**
+   * @return the body, or null when it is larger than {@code limit}
+   */
   private static byte[] readAtMost(HttpServletRequest request, int limit) throws IOException {
     if (request.getContentLengthLong() > limit) {
       return null;

@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * What a webhook did, as answered to Stripe.
  *
- * @param result {@code delivered} (started or signalled), {@code closed} (the dunning of that invoice
- *     has ended: a duplicate, nothing started), {@code not-running} (no dunning to signal) or
- *     {@code ignored}
+ * @param result {@code delivered} (started or signalled), {@code closed} (the dunning of that
+ *     invoice has ended: a duplicate, nothing started), {@code not-running} (no dunning to signal)
+ *     or {@code ignored}
  */
 public record WebhookOutcome(String eventType, String workflowId, String signal, String result) {
 

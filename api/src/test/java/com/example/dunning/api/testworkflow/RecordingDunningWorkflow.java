@@ -54,8 +54,11 @@ public class RecordingDunningWorkflow implements DunningWorkflow {
   @Override
   public void paymentFailed(PaymentFailed event) {
     attemptCount = Math.max(attemptCount, event.attemptCount());
-    String next = event.nextPaymentAttempt() == null ? "none" : event.nextPaymentAttempt().toString();
-    log.add(LogEntry.of(event.at(), PAYMENT_FAILED, "attempt " + event.attemptCount() + ", next " + next));
+    String next =
+        event.nextPaymentAttempt() == null ? "none" : event.nextPaymentAttempt().toString();
+    log.add(
+        LogEntry.of(
+            event.at(), PAYMENT_FAILED, "attempt " + event.attemptCount() + ", next " + next));
   }
 
   @Override
@@ -84,7 +87,9 @@ public class RecordingDunningWorkflow implements DunningWorkflow {
   public void authenticationRequired(AuthenticationRequired event) {
     log.add(
         LogEntry.of(
-            event.at(), AUTHENTICATION_REQUIRED, "attempt " + event.attemptCount() + ", " + event.payUrl()));
+            event.at(),
+            AUTHENTICATION_REQUIRED,
+            "attempt " + event.attemptCount() + ", " + event.payUrl()));
   }
 
   @Override

@@ -31,7 +31,8 @@ class MissingWebhookSecretTest {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
 
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.body()).contains("STRIPE_WEBHOOK_SECRET");
@@ -39,9 +40,11 @@ class MissingWebhookSecretTest {
 
   @Test
   void givenTheApi_whenAskedForHealth_itShouldAnswerUp() throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build();
 
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"status\":\"UP\"");

@@ -58,6 +58,7 @@ final class StripeFixtures {
         return fixtures;
       }
     }
-    throw new IllegalStateException("no shared/stripe-fixtures above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "no shared/stripe-fixtures above " + Path.of("").toAbsolutePath());
   }
 }

@@ -11,7 +11,8 @@ class StripeInvoicesTest {
   @Test
   void givenAnInvoiceWithAnEmail_whenSummarised_itShouldNameInvoiceAmountCustomerAndEmail() {
     DunningRequest request =
-        new DunningRequest("stripe", "in_123", "cus_9", "ann@example.com", 1000, "usd", 1, Instant.EPOCH);
+        new DunningRequest(
+            "stripe", "in_123", "cus_9", "ann@example.com", 1000, "usd", 1, Instant.EPOCH);
 
     assertThat(StripeInvoices.summary(request))
         .isEqualTo("Dunning of Stripe invoice in_123: USD 10.00 owed by cus_9 (ann@example.com)");
@@ -19,7 +20,8 @@ class StripeInvoicesTest {
 
   @Test
   void givenAZeroDecimalCurrency_whenSummarised_itShouldNotDivideTheAmount() {
-    DunningRequest request = new DunningRequest("stripe", "in_123", "cus_9", null, 1500, "jpy", 1, Instant.EPOCH);
+    DunningRequest request =
+        new DunningRequest("stripe", "in_123", "cus_9", null, 1500, "jpy", 1, Instant.EPOCH);
 
     assertThat(StripeInvoices.summary(request))
         .isEqualTo("Dunning of Stripe invoice in_123: JPY 1500 owed by cus_9");

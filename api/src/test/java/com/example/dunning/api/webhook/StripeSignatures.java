@@ -10,7 +10,10 @@ final class StripeSignatures {
 
   static String header(String payload, String secret, long unixSeconds) {
     try {
-      return "t=" + unixSeconds + ",v1=" + Webhook.Util.computeHmacSha256(secret, unixSeconds + "." + payload);
+      return "t="
+          + unixSeconds
+          + ",v1="
+          + Webhook.Util.computeHmacSha256(secret, unixSeconds + "." + payload);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -55,7 +55,8 @@ class StripeWebhookTest {
   @Autowired WorkflowClient client;
 
   @Test
-  void givenAFailedInvoice_whenStripeReportsIt_itShouldStartOneDunningWithTheInvoice() throws Exception {
+  void givenAFailedInvoice_whenStripeReportsIt_itShouldStartOneDunningWithTheInvoice()
+      throws Exception {
     String invoiceId = newInvoiceId();
     long created = now();
     ObjectNode invoice = invoice(invoiceId, 1);
@@ -66,11 +67,13 @@ class StripeWebhookTest {
 
     String workflowId = DunningIds.workflowId("stripe", invoiceId);
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("\"workflowId\":\"" + workflowId + "\"", "\"result\":\"delivered\"");
+    assertThat(response.body())
+        .contains("\"workflowId\":\"" + workflowId + "\"", "\"result\":\"delivered\"");
     WorkflowExecutionDescription run = client.newUntypedWorkflowStub(workflowId).describe();
     assertThat(run.getWorkflowType()).isEqualTo(DunningWorkflow.TYPE);
     assertThat(run.getTaskQueue()).isEqualTo(DunningIds.TASK_QUEUE);
-    assertThat(run.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    assertThat(run.getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
     // The static summary is sent, but Temporal's test server (1.38) drops it on SignalWithStart:
     // StripeInvoicesTest covers its text.
     SearchAttributes attributes = run.getTypedSearchAttributes();
@@ -83,7 +86,14 @@ class StripeWebhookTest {
     assertThat(startRequest(workflowId))
         .isEqualTo(
             new DunningRequest(
-                "stripe", invoiceId, CUSTOMER, "ann@example.com", 1000, "usd", 1, Instant.ofEpochSecond(created)));
+                "stripe",
+                invoiceId,
+                CUSTOMER,
+                "ann@example.com",
+                1000,
+                "usd",
+                1,
+                Instant.ofEpochSecond(created)));
     await()
         .untilAsserted(
             () ->
@@ -97,7 +107,9 @@ class StripeWebhookTest {
   }
 
   @Test
-  void givenTheSameFailureDeliveredThreeTimes_whenStripeRetries_itShouldKeepOneRunThatSawTheAttempt() throws Exception {
+  void
+      givenTheSameFailureDeliveredThreeTimes_whenStripeRetries_itShouldKeepOneRunThatSawTheAttempt()
+          throws Exception {
     String invoiceId = newInvoiceId();
     String workflowId = DunningIds.workflowId("stripe", invoiceId);
     String body = event("invoice.payment_failed", invoice(invoiceId, 2), now());
@@ -121,8 +133,9 @@ class StripeWebhookTest {
   }
 
   @Test
-  void givenAnInvoicePaidAfterAFailedCharge_whenThePaidEventComesFirst_itShouldRecoverAndStartNothingForTheLateFailure()
-      throws Exception {
+  void
+      givenAnInvoicePaidAfterAFailedCharge_whenThePaidEventComesFirst_itShouldRecoverAndStartNothingForTheLateFailure()
+          throws Exception {
     String invoiceId = newInvoiceId();
     String workflowId = DunningIds.workflowId("stripe", invoiceId);
 
@@ -132,22 +145,27 @@ class StripeWebhookTest {
     DunningResult result = client.newUntypedWorkflowStub(workflowId).getResult(DunningResult.class);
     assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
     assertThat(result.reason()).isEqualTo("paid at Stripe");
-    String recoveredRun = client.newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
+    String recoveredRun =
+        client.newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
 
-    HttpResponse<String> lateFailure = post(event("invoice.payment_failed", invoice(invoiceId, 2), now()));
+    HttpResponse<String> lateFailure =
+        post(event("invoice.payment_failed", invoice(invoiceId, 2), now()));
 
     assertThat(lateFailure.statusCode()).isEqualTo(200);
     assertThat(lateFailure.body()).contains("\"result\":\"closed\"");
     WorkflowExecutionDescription run = client.newUntypedWorkflowStub(workflowId).describe();
     assertThat(run.getExecution().getRunId()).isEqualTo(recoveredRun);
-    assertThat(run.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    assertThat(run.getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
   }
 
   @Test
-  void givenAnInvoicePaidAtTheFirstAttempt_whenNoDunningRuns_itShouldStartNothing() throws Exception {
+  void givenAnInvoicePaidAtTheFirstAttempt_whenNoDunningRuns_itShouldStartNothing()
+      throws Exception {
     String invoiceId = newInvoiceId();
 
-    HttpResponse<String> response = post(event("invoice.payment_succeeded", invoice(invoiceId, 1), now()));
+    HttpResponse<String> response =
+        post(event("invoice.payment_succeeded", invoice(invoiceId, 1), now()));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"result\":\"not-running\"");
@@ -158,7 +176,8 @@ class StripeWebhookTest {
   void givenARunningDunning_whenStripeVoidsTheInvoice_itShouldCancelIt() throws Exception {
     String invoiceId = newInvoiceId();
     String workflowId = DunningIds.workflowId("stripe", invoiceId);
-    assertThat(post(event("invoice.payment_failed", invoice(invoiceId, 1), now())).statusCode()).isEqualTo(200);
+    assertThat(post(event("invoice.payment_failed", invoice(invoiceId, 1), now())).statusCode())
+        .isEqualTo(200);
 
     HttpResponse<String> voided = post(event("invoice.voided", invoice(invoiceId, 1), now()));
 
@@ -170,15 +189,21 @@ class StripeWebhookTest {
   }
 
   @Test
-  void givenARunningDunning_whenTheSubscriptionIsDeleted_itShouldCancelTheDunningOfItsLatestInvoice()
-      throws Exception {
+  void
+      givenARunningDunning_whenTheSubscriptionIsDeleted_itShouldCancelTheDunningOfItsLatestInvoice()
+          throws Exception {
     String invoiceId = newInvoiceId();
     String workflowId = DunningIds.workflowId("stripe", invoiceId);
-    assertThat(post(event("invoice.payment_failed", invoice(invoiceId, 1), now())).statusCode()).isEqualTo(200);
+    assertThat(post(event("invoice.payment_failed", invoice(invoiceId, 1), now())).statusCode())
+        .isEqualTo(200);
 
     HttpResponse<String> deleted =
-        post(StripeFixtures.write(
-            StripeFixtures.event("customer.subscription.deleted", StripeFixtures.subscription(invoiceId), now())));
+        post(
+            StripeFixtures.write(
+                StripeFixtures.event(
+                    "customer.subscription.deleted",
+                    StripeFixtures.subscription(invoiceId),
+                    now())));
 
     assertThat(deleted.statusCode()).isEqualTo(200);
     DunningResult result = client.newUntypedWorkflowStub(workflowId).getResult(DunningResult.class);
@@ -187,8 +212,9 @@ class StripeWebhookTest {
   }
 
   @Test
-  void givenAnInvoiceNeedingAuthentication_whenStripeReportsIt_itShouldStartTheDunningWithTheConfirmationLink()
-      throws Exception {
+  void
+      givenAnInvoiceNeedingAuthentication_whenStripeReportsIt_itShouldStartTheDunningWithTheConfirmationLink()
+          throws Exception {
     String invoiceId = newInvoiceId();
     String workflowId = DunningIds.workflowId("stripe", invoiceId);
     ObjectNode invoice = invoice(invoiceId, 1);
@@ -209,7 +235,8 @@ class StripeWebhookTest {
   }
 
   @Test
-  void givenAnEventTypeDunningDoesNotUse_whenStripeSendsIt_itShouldAnswer200Ignored() throws Exception {
+  void givenAnEventTypeDunningDoesNotUse_whenStripeSendsIt_itShouldAnswer200Ignored()
+      throws Exception {
     HttpResponse<String> response = post(StripeFixtures.write(StripeFixtures.event()));
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -221,7 +248,8 @@ class StripeWebhookTest {
     String invoiceId = newInvoiceId();
     String body = event("invoice.payment_failed", invoice(invoiceId, 1), now());
 
-    HttpResponse<String> response = post(body, StripeSignatures.header(body, "whsec_someone_else", now()));
+    HttpResponse<String> response =
+        post(body, StripeSignatures.header(body, "whsec_someone_else", now()));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).startsWith("{\"error\":\"invalid signature");
@@ -229,10 +257,12 @@ class StripeWebhookTest {
   }
 
   @Test
-  void givenNoSignatureHeader_whenAFailureArrives_itShouldAnswer400AndStartNothing() throws Exception {
+  void givenNoSignatureHeader_whenAFailureArrives_itShouldAnswer400AndStartNothing()
+      throws Exception {
     String invoiceId = newInvoiceId();
 
-    HttpResponse<String> response = post(event("invoice.payment_failed", invoice(invoiceId, 1), now()), null);
+    HttpResponse<String> response =
+        post(event("invoice.payment_failed", invoice(invoiceId, 1), now()), null);
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).isEqualTo("{\"error\":\"missing Stripe-Signature header\"}");
@@ -240,7 +270,8 @@ class StripeWebhookTest {
   }
 
   @Test
-  void givenASignatureOlderThanFiveMinutes_whenAFailureArrives_itShouldAnswer400AndStartNothing() throws Exception {
+  void givenASignatureOlderThanFiveMinutes_whenAFailureArrives_itShouldAnswer400AndStartNothing()
+      throws Exception {
     String invoiceId = newInvoiceId();
     String body = event("invoice.payment_failed", invoice(invoiceId, 1), now());
 
@@ -273,7 +304,11 @@ class StripeWebhookTest {
   }
 
   private void assertNoDunning(String invoiceId) {
-    assertThatThrownBy(() -> client.newUntypedWorkflowStub(DunningIds.workflowId("stripe", invoiceId)).describe())
+    assertThatThrownBy(
+            () ->
+                client
+                    .newUntypedWorkflowStub(DunningIds.workflowId("stripe", invoiceId))
+                    .describe())
         .isInstanceOf(WorkflowNotFoundException.class);
   }
 
@@ -283,7 +318,12 @@ class StripeWebhookTest {
 
   private DunningRequest startRequest(String workflowId) {
     Payloads input =
-        client.fetchHistory(workflowId).getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput();
+        client
+            .fetchHistory(workflowId)
+            .getEvents()
+            .get(0)
+            .getWorkflowExecutionStartedEventAttributes()
+            .getInput();
     return client
         .getOptions()
         .getDataConverter()
@@ -312,7 +352,8 @@ class StripeWebhookTest {
     return post(body, StripeSignatures.header(body, SECRET, now()));
   }
 
-  private HttpResponse<String> post(String body, String signature) throws IOException, InterruptedException {
+  private HttpResponse<String> post(String body, String signature)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/stripe"))
             .timeout(Duration.ofSeconds(30))

@@ -16,7 +16,9 @@ public interface NotificationActivities {
 
   Delivery sendSms(Notice notice);
 
-  /** @param key unique per dunning, step and channel, e.g. {@code dunning-stripe-in_1:reminder-1} */
+  /**
+   * @param key unique per dunning, step and channel, e.g. {@code dunning-stripe-in_1:reminder-1}
+   */
   record Notice(String dunningId, String key, NoticeKind kind, PaymentDetails payment) {}
 
   /**

@@ -18,5 +18,6 @@ public interface PaymentActivities {
 
   record PaymentRef(String provider, String invoiceId) {}
 
-  record ChargeRequest(String dunningId, String provider, String invoiceId, String idempotencyKey) {}
+  record ChargeRequest(
+      String dunningId, String provider, String invoiceId, String idempotencyKey) {}
 }

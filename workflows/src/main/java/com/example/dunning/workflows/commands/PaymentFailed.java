@@ -9,4 +9,8 @@ import java.time.Instant;
  * @param nextPaymentAttempt when the provider retries next; null when it has given up
  */
 public record PaymentFailed(
-    int attemptCount, Instant nextPaymentAttempt, String failureCode, String declineCode, Instant at) {}
+    int attemptCount,
+    Instant nextPaymentAttempt,
+    String failureCode,
+    String declineCode,
+    Instant at) {}

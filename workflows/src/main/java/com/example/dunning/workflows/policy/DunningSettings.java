@@ -7,4 +7,5 @@ package com.example.dunning.workflows.policy;
  *     workflow follows its attempts and never charges on top of them
  * @param quietHours null for none
  */
-public record DunningSettings(DunningPolicy policy, boolean providerRetries, QuietHours quietHours) {}
+public record DunningSettings(
+    DunningPolicy policy, boolean providerRetries, QuietHours quietHours) {}

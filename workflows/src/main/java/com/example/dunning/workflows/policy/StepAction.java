@@ -2,7 +2,9 @@ package com.example.dunning.workflows.policy;
 
 /** What a step of the dunning policy does, after it has queried the provider. */
 public enum StepAction {
-  /** Charge the invoice again, unless the provider retries by itself or a hard decline blocks it. */
+  /**
+   * Charge the invoice again, unless the provider retries by itself or a hard decline blocks it.
+   */
   RETRY_CHARGE,
   EMAIL,
   SMS,
