@@ -395,7 +395,9 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       retriesBlocked = true;
     }
     String code =
-        Notes.optional("", event.failureCode()) + Notes.optional(" / ", event.declineCode());
+        event.failureCode() == null
+            ? "payment failed"
+            : event.failureCode() + Notes.optional(" / ", event.declineCode());
     Instant at = event.at() == null ? now() : event.at();
     PaymentAttempt attempt =
         new PaymentAttempt(
