@@ -201,6 +201,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
         new PackageChange(dunningId, payment, step.does(StepAction.CANCEL_SUBSCRIPTION)));
     journal.add(LogEntry.of(now(), "PACKAGE EXPIRED", "end of grace, step " + step.name()));
     setStatus(EXPIRED);
+    pausedUntil = null; // the grace is over: a pause asked for meanwhile holds nothing any more
     nextStep = null;
     nextStepAt = null;
     if (awaitSendWindow()) {
@@ -263,7 +264,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   }
 
   private void waitWhilePaused() {
-    Duration remaining = Duration.between(now(), nextStepAt);
+    Duration remaining = nextStepAt == null ? Duration.ZERO : Duration.between(now(), nextStepAt);
     setStatus(PAUSED);
     while (pausedUntil != null && !isResolved()) {
       if (pausedUntil.equals(Instant.MAX)) {
@@ -280,26 +281,40 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       }
       recordSignalledEvents();
     }
-    nextStepAt = now().plus(remaining.isNegative() ? Duration.ZERO : remaining);
+    if (nextStepAt != null) {
+      nextStepAt = now().plus(remaining.isNegative() ? Duration.ZERO : remaining);
+    }
     setStatus(ACTIVE);
     describe();
   }
 
-  /** Holds customer-facing sends until the customer's quiet hours are over; false if resolved. */
+  /**
+   * Holds customer-facing sends while the dunning is paused and until the customer's quiet hours
+   * are over; false when the dunning was resolved meanwhile.
+   */
   private boolean awaitSendWindow() {
-    if (settings.quietHours() == null) {
-      return true;
+    while (!isResolved()) {
+      if (pausedUntil != null) {
+        waitWhilePaused();
+        continue;
+      }
+      Duration wait = untilQuietHoursEnd();
+      if (wait.isZero()) {
+        return true;
+      }
+      Workflow.await(wait, () -> isResolved() || pausedUntil != null);
     }
+    return false;
+  }
+
+  private Duration untilQuietHoursEnd() {
     ZoneId zone = CustomerZone.of(payment.customer());
-    if (zone == null) {
-      return true;
+    if (settings.quietHours() == null || zone == null) {
+      return Duration.ZERO;
     }
     Instant sendAt = settings.quietHours().nextSendTime(now(), zone);
     Duration wait = Duration.between(now(), sendAt);
-    if (!wait.isNegative() && !wait.isZero()) {
-      Workflow.await(wait, this::isResolved);
-    }
-    return !isResolved();
+    return wait.isNegative() ? Duration.ZERO : wait;
   }
 
   private void sendAuthenticationNotice() {

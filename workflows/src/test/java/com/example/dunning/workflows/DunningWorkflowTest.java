@@ -307,6 +307,27 @@ class DunningWorkflowTest {
   }
 
   @Test
+  void givenAPauseDuringTheQuietHours_itShouldSendNothingUntilResumed() {
+    LocalTime now =
+        Instant.ofEpochMilli(env.currentTimeMillis()).atZone(ZoneId.of("UTC")).toLocalTime();
+    QuietHours quietFromNowOn = new QuietHours(now.minusHours(1), now.plusHours(5));
+    when(records.openDunning(any())).thenReturn(DunningFixtures.withQuietHours(quietFromNowOn));
+    when(payments.fetchPayment(any())).thenReturn(payment(InvoiceStatus.OPEN, "UTC"));
+    DunningWorkflow dunning = start();
+    WorkflowClient.start(dunning::run, request());
+    env.sleep(Duration.ofHours(1));
+    dunning.pause(new PauseDunning(null, "carol"));
+    env.sleep(Duration.ofHours(10));
+
+    assertThat(emails).isEmpty();
+    assertThat(dunning.state().status()).isEqualTo(DunningStatus.PAUSED);
+
+    dunning.resume(new ResumeDunning("carol"));
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(emails).extracting(Notice::kind).containsExactly(NoticeKind.NOTICE);
+  }
+
+  @Test
   void givenAnAuthenticationRequirement_itShouldSendItsOwnNoticeOncePerAttempt() {
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
