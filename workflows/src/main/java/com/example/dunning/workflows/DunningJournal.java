@@ -2,8 +2,10 @@ package com.example.dunning.workflows;
 
 import com.example.dunning.workflows.activities.DunningRecordActivities.DunningEvent;
 import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
+import com.example.dunning.workflows.commands.PaymentFailed;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -34,6 +36,27 @@ final class DunningJournal {
   void addUnrecorded(LogEntry entry, DunningStatus status, PaymentAttempt attempt) {
     entries.add(entry);
     unrecorded.add(new DunningEvent(dunningId, nextKey("event"), entry, status, attempt));
+  }
+
+  /** A failed charge the provider reported, to record with the invoice's attempts. */
+  void addFailure(
+      PaymentFailed event, Instant at, String paymentIntentId, long amount, String currency) {
+    String reason =
+        event.failureCode() == null
+            ? "payment failed"
+            : event.failureCode() + Notes.optional(" / ", event.declineCode());
+    PaymentAttempt attempt =
+        new PaymentAttempt(
+            event.attemptCount(), false, paymentIntentId, reason, amount, currency, at);
+    LogEntry entry =
+        new LogEntry(
+            at,
+            "PAYMENT FAILED",
+            "attempt " + event.attemptCount() + ": " + reason,
+            "FAILED",
+            null,
+            null);
+    addUnrecorded(entry, null, attempt);
   }
 
   boolean hasUnrecorded() {

@@ -9,7 +9,6 @@ import static com.example.dunning.workflows.model.DunningStatus.RECOVERED;
 import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
 import com.example.dunning.workflows.activities.DunningRecordActivities.OpenDunning;
-import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
 import com.example.dunning.workflows.activities.PackageActivities;
 import com.example.dunning.workflows.activities.PackageActivities.PackageChange;
 import com.example.dunning.workflows.activities.PaymentActivities;
@@ -71,13 +70,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   private boolean retriesBlocked;
   private DunningResult result;
 
-  // Set by signals, acted on by the main method.
-  private MarkPaid paid;
-  private CancelDunning cancelled;
-  private Instant pausedUntil;
-  private String retryRequestedBy;
-  private AuthenticationRequired authenticationNotice;
-  private int lastAuthenticationNoticeAttempt;
+  private final OperatorRequests requests = new OperatorRequests();
 
   @WorkflowInit
   public DunningWorkflowImpl(DunningRequest request) {
@@ -133,21 +126,25 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       if (isResolved()) {
         return false;
       }
-      if (pausedUntil != null) {
+      if (requests.isPaused()) {
         waitWhilePaused();
-      } else if (retryRequestedBy != null) {
-        String by = retryRequestedBy;
-        retryRequestedBy = null;
-        chargeNow("retry requested by " + by);
-      } else if (authenticationNotice != null) {
-        sendAuthenticationNotice();
-      } else {
-        Duration left = Duration.between(now(), nextStepAt);
-        if (left.isNegative() || left.isZero()) {
-          return true;
-        }
-        Workflow.await(left, this::hasSomethingToDo);
+        continue;
       }
+      String retryBy = requests.takeRetryRequest();
+      if (retryBy != null) {
+        chargeNow("retry requested by " + retryBy);
+        continue;
+      }
+      AuthenticationRequired authentication = requests.takeAuthenticationNotice();
+      if (authentication != null) {
+        sendAuthenticationNotice(authentication);
+        continue;
+      }
+      Duration left = Duration.between(now(), nextStepAt);
+      if (left.isNegative() || left.isZero()) {
+        return true;
+      }
+      Workflow.await(left, this::hasSomethingToDo);
     }
   }
 
@@ -201,7 +198,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
         new PackageChange(dunningId, payment, step.does(StepAction.CANCEL_SUBSCRIPTION)));
     journal.add(LogEntry.of(now(), "PACKAGE EXPIRED", "end of grace, step " + step.name()));
     setStatus(EXPIRED);
-    pausedUntil = null; // the grace is over: a pause asked for meanwhile holds nothing any more
+    requests.resume(); // the grace is over: a pause asked for meanwhile holds nothing any more
     nextStep = null;
     nextStepAt = null;
     if (awaitSendWindow()) {
@@ -209,15 +206,15 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     }
     describe();
     // A payment that comes late still gives the package back, within the restore window.
-    Workflow.await(settings.policy().restoreWindow(), () -> paid != null || cancelled != null);
+    Workflow.await(settings.policy().restoreWindow(), requests::isResolved);
     recordSignalledEvents();
-    if (paid != null) {
+    if (requests.paid() != null) {
       packages.restorePackage(new PackageChange(dunningId, payment, false));
       journal.add(LogEntry.of(now(), "PACKAGE RESTORED", "paid after expiry"));
       DunningResult recovered =
           close(
               RECOVERED,
-              "paid after expiry (" + Notes.who(paid.by()) + "); package restored",
+              "paid after expiry (" + Notes.who(requests.paid().by()) + "); package restored",
               "PAID");
       notices.email(NoticeKind.RECOVERED, "restored", payment);
       return recovered;
@@ -229,12 +226,14 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     if (result != null) {
       return result;
     }
+    MarkPaid paid = requests.paid();
     if (paid != null) {
       return close(
           RECOVERED,
           "marked paid by " + Notes.who(paid.by()) + Notes.optional(": ", paid.note()),
           "PAID");
     }
+    CancelDunning cancelled = requests.cancelled();
     return close(
         CANCELLED,
         "cancelled by " + Notes.who(cancelled.by()) + Notes.optional(": ", cancelled.reason()),
@@ -266,17 +265,18 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   private void waitWhilePaused() {
     Duration remaining = nextStepAt == null ? Duration.ZERO : Duration.between(now(), nextStepAt);
     setStatus(PAUSED);
-    while (pausedUntil != null && !isResolved()) {
-      if (pausedUntil.equals(Instant.MAX)) {
-        Workflow.await(() -> pausedUntil == null || isResolved() || journal.hasUnrecorded());
+    while (requests.isPaused() && !isResolved()) {
+      Instant until = requests.pausedUntil();
+      if (until.equals(Instant.MAX)) {
+        Workflow.await(() -> !requests.isPaused() || isResolved() || journal.hasUnrecorded());
       } else {
-        Duration left = Duration.between(now(), pausedUntil);
+        Duration left = Duration.between(now(), until);
         if (left.isNegative() || left.isZero()) {
-          pausedUntil = null;
+          requests.resume();
           journal.addUnrecorded(LogEntry.of(now(), "RESUMED", "pause ended"), ACTIVE, null);
         } else {
           Workflow.await(
-              left, () -> pausedUntil == null || isResolved() || journal.hasUnrecorded());
+              left, () -> !requests.isPaused() || isResolved() || journal.hasUnrecorded());
         }
       }
       recordSignalledEvents();
@@ -294,7 +294,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
    */
   private boolean awaitSendWindow() {
     while (!isResolved()) {
-      if (pausedUntil != null) {
+      if (requests.isPaused()) {
         waitWhilePaused();
         continue;
       }
@@ -302,7 +302,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       if (wait.isZero()) {
         return true;
       }
-      Workflow.await(wait, () -> isResolved() || pausedUntil != null);
+      Workflow.await(wait, () -> isResolved() || requests.isPaused());
     }
     return false;
   }
@@ -317,9 +317,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     return wait.isNegative() ? Duration.ZERO : wait;
   }
 
-  private void sendAuthenticationNotice() {
-    AuthenticationRequired notice = authenticationNotice;
-    authenticationNotice = null;
+  private void sendAuthenticationNotice(AuthenticationRequired notice) {
     if (awaitSendWindow()) {
       notices.email(
           NoticeKind.AUTHENTICATION_REQUIRED, "authentication-" + notice.attemptCount(), payment);
@@ -361,15 +359,11 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   }
 
   private boolean hasSomethingToDo() {
-    return isResolved()
-        || pausedUntil != null
-        || retryRequestedBy != null
-        || authenticationNotice != null
-        || journal.hasUnrecorded();
+    return result != null || requests.isPending() || journal.hasUnrecorded();
   }
 
   private boolean isResolved() {
-    return result != null || paid != null || cancelled != null;
+    return result != null || requests.isResolved();
   }
 
   private void setStatus(DunningStatus newStatus) {
@@ -380,18 +374,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   }
 
   private void describe() {
-    String details =
-        nextStep == null
-            ? status.name()
-            : status
-                + ": next step "
-                + nextStep
-                + " at "
-                + nextStepAt
-                + " (attempt "
-                + attemptCount
-                + ")";
-    Workflow.setCurrentDetails(details);
+    Workflow.setCurrentDetails(Notes.details(status, nextStep, nextStepAt, attemptCount));
   }
 
   private Instant now() {
@@ -409,43 +392,22 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     if (HardDeclines.isHard(event.declineCode())) {
       retriesBlocked = true;
     }
-    String code =
-        event.failureCode() == null
-            ? "payment failed"
-            : event.failureCode() + Notes.optional(" / ", event.declineCode());
     Instant at = event.at() == null ? now() : event.at();
-    PaymentAttempt attempt =
-        new PaymentAttempt(
-            event.attemptCount(),
-            false,
-            payment == null ? null : payment.paymentIntentId(),
-            code,
-            request.amountDue(),
-            request.currency(),
-            at);
-    journal.addUnrecorded(
-        new LogEntry(
-            at,
-            "PAYMENT FAILED",
-            "attempt " + event.attemptCount() + ": " + code,
-            "FAILED",
-            null,
-            null),
-        null,
-        attempt);
+    String paymentIntent = payment == null ? null : payment.paymentIntentId();
+    journal.addFailure(event, at, paymentIntent, request.amountDue(), request.currency());
   }
 
   @Override
   public void markPaid(MarkPaid command) {
-    if (result == null && paid == null && cancelled == null) {
-      paid = command; // also a late payment in the restore window after expiry
+    if (result == null) {
+      requests.markPaid(command); // also a late payment in the restore window after expiry
     }
   }
 
   @Override
   public void cancel(CancelDunning command) {
-    if (result == null && paid == null && cancelled == null) {
-      cancelled = command;
+    if (result == null) {
+      requests.cancel(command);
     }
   }
 
@@ -454,7 +416,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     if (result != null || status == EXPIRED) {
       return;
     }
-    pausedUntil = command.until() == null ? Instant.MAX : command.until();
+    requests.pause(command.until());
     String note =
         "by "
             + Notes.who(command.by())
@@ -464,10 +426,9 @@ public class DunningWorkflowImpl implements DunningWorkflow {
 
   @Override
   public void resume(ResumeDunning command) {
-    if (result != null || pausedUntil == null) {
+    if (result != null || !requests.resume()) {
       return;
     }
-    pausedUntil = null;
     journal.addUnrecorded(
         LogEntry.of(now(), "RESUMED", "by " + Notes.who(command.by())), ACTIVE, null);
   }
@@ -475,7 +436,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   @Override
   public void retryNow(RetryNow command) {
     if (result == null && status != EXPIRED) {
-      retryRequestedBy = Notes.who(command.by());
+      requests.retry(Notes.who(command.by()));
     }
   }
 
@@ -485,7 +446,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       return;
     }
     retriesBlocked = false;
-    retryRequestedBy = "payment method update";
+    requests.retry("payment method update");
     journal.addUnrecorded(
         new LogEntry(
             now(),
@@ -500,11 +461,8 @@ public class DunningWorkflowImpl implements DunningWorkflow {
 
   @Override
   public void authenticationRequired(AuthenticationRequired event) {
-    if (result == null
-        && status != EXPIRED
-        && event.attemptCount() > lastAuthenticationNoticeAttempt) {
-      lastAuthenticationNoticeAttempt = event.attemptCount();
-      authenticationNotice = event;
+    if (result == null && status != EXPIRED) {
+      requests.authenticationRequired(event);
     }
   }
 
@@ -517,7 +475,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
         attemptCount,
         nextStep,
         nextStepAt,
-        pausedUntil,
+        requests.pausedUntil(),
         retriesBlocked,
         payment,
         result,

@@ -1,6 +1,8 @@
 package com.example.dunning.workflows;
 
+import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.PaymentDetails;
+import java.time.Instant;
 
 /** The wording of log notes and outcome reasons. */
 final class Notes {
@@ -12,6 +14,13 @@ final class Notes {
         + payment.attemptCount()
         + optional(": ", payment.failureCode())
         + optional(" / ", payment.declineCode());
+  }
+
+  /** What the Temporal UI shows as the dunning's current details. */
+  static String details(DunningStatus status, String nextStep, Instant nextStepAt, int attempt) {
+    return nextStep == null
+        ? status.name()
+        : status + ": next step " + nextStep + " at " + nextStepAt + " (attempt " + attempt + ")";
   }
 
   static String who(String by) {
