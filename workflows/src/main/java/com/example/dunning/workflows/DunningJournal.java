@@ -27,6 +27,15 @@ final class DunningJournal {
     this.dunningId = dunningId;
   }
 
+  /** A journal that goes on from a previous run's: its keys continue from {@code sequence}. */
+  DunningJournal(
+      String dunningId, int sequence, List<LogEntry> entries, List<DunningEvent> unrecorded) {
+    this.dunningId = dunningId;
+    this.sequence = sequence;
+    this.entries.addAll(entries);
+    this.unrecorded.addAll(unrecorded);
+  }
+
   /** An entry whose activity has already recorded it. */
   void add(LogEntry entry) {
     entries.add(entry);
@@ -73,5 +82,18 @@ final class DunningJournal {
 
   List<LogEntry> entries() {
     return List.copyOf(entries);
+  }
+
+  /** The last {@code count} entries, oldest first. */
+  List<LogEntry> latest(int count) {
+    return List.copyOf(entries.subList(Math.max(0, entries.size() - count), entries.size()));
+  }
+
+  List<DunningEvent> unrecorded() {
+    return List.copyOf(unrecorded);
+  }
+
+  int sequence() {
+    return sequence;
   }
 }

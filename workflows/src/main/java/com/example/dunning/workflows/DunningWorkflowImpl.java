@@ -22,6 +22,7 @@ import com.example.dunning.workflows.commands.PaymentMethodUpdated;
 import com.example.dunning.workflows.commands.ResumeDunning;
 import com.example.dunning.workflows.commands.RetryNow;
 import com.example.dunning.workflows.model.ChargeResult;
+import com.example.dunning.workflows.model.DunningCarryOver;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningState;
@@ -35,6 +36,7 @@ import com.example.dunning.workflows.policy.DunningStep;
 import com.example.dunning.workflows.policy.NoticeKind;
 import com.example.dunning.workflows.policy.StepAction;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +48,13 @@ import java.util.List;
  * method decides what happens, so every decision is in the history in the order it was made.
  */
 public class DunningWorkflowImpl implements DunningWorkflow {
+
+  /**
+   * Well below Temporal's warning at 10,240 events; a whole dunning without signals stays under.
+   */
+  static final int HISTORY_LIMIT = 2_000;
+
+  private static final int CARRIED_LOG_ENTRIES = 100;
 
   private final PaymentActivities payments =
       Workflow.newActivityStub(PaymentActivities.class, DunningActivityOptions.PROVIDER);
@@ -70,20 +79,68 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   private boolean retriesBlocked;
   private DunningResult result;
 
-  private final OperatorRequests requests = new OperatorRequests();
+  private final OperatorRequests requests;
+  private int stepIndex;
 
   @WorkflowInit
   public DunningWorkflowImpl(DunningRequest request) {
     this.request = request;
     this.dunningId = Workflow.getInfo().getWorkflowId();
-    this.journal = new DunningJournal(dunningId);
+    DunningCarryOver carried = request.carryOver();
+    if (carried == null) {
+      this.journal = new DunningJournal(dunningId);
+      this.requests = new OperatorRequests();
+      this.attemptCount = request.attemptCount();
+    } else {
+      this.journal =
+          new DunningJournal(
+              dunningId, carried.journalSequence(), carried.log(), carried.unrecorded());
+      this.requests = new OperatorRequests(carried);
+      this.settings = carried.settings();
+      this.payment = carried.payment();
+      this.stepIndex = carried.stepIndex();
+      this.nextStep = carried.nextStep();
+      this.nextStepAt = carried.nextStepAt();
+      this.attemptCount = carried.attemptCount();
+      this.retriesBlocked = carried.retriesBlocked();
+    }
     this.notices = new CustomerNotices(dunningId, journal);
     this.provider = new ProviderInvoice(payments, request.provider(), request.invoiceId());
-    this.attemptCount = request.attemptCount();
   }
 
   @Override
   public DunningResult run(DunningRequest ignored) {
+    boolean continued = request.carryOver() != null;
+    if (!continued) {
+      DunningResult ended = open();
+      if (ended != null) {
+        return ended;
+      }
+    }
+    List<DunningStep> steps = settings.policy().steps();
+    for (; stepIndex < steps.size(); stepIndex++) {
+      DunningStep step = steps.get(stepIndex);
+      if (continued) {
+        continued = false; // the carried-over step keeps the time it was due
+      } else {
+        nextStep = step.name();
+        nextStepAt = now().plus(step.delay());
+      }
+      describe();
+      if (!awaitStep()) {
+        return resolution();
+      }
+      DunningResult ended = runStep(step);
+      if (ended != null) {
+        return ended;
+      }
+    }
+    return close(
+        EXPIRED, "the policy " + settings.policy().version() + " ran out of steps", "ENDED");
+  }
+
+  /** Asks the provider and records the dunning; a result when it ends right there. */
+  private DunningResult open() {
     payment = provider.ask();
     if (payment == null) {
       return unknownAtProvider();
@@ -99,35 +156,18 @@ public class DunningWorkflowImpl implements DunningWorkflow {
             null,
             payment.paymentMethodId()));
     attributes.opened(payment);
-    if (payment.status().isSettled()) {
-      return settledAtProvider();
-    }
-    List<DunningStep> steps = settings.policy().steps();
-    for (DunningStep step : steps) {
-      nextStep = step.name();
-      nextStepAt = now().plus(step.delay());
-      describe();
-      if (!awaitStep()) {
-        return resolution();
-      }
-      DunningResult ended = runStep(step);
-      if (ended != null) {
-        return ended;
-      }
-    }
-    return close(
-        EXPIRED, "the policy " + settings.policy().version() + " ran out of steps", "ENDED");
+    return payment.status().isSettled() ? settledAtProvider() : null;
   }
 
   /** Waits until the step is due, serving pauses, manual retries and notices meanwhile. */
   private boolean awaitStep() {
     while (true) {
-      recordSignalledEvents();
+      recordSignalledEvents(nextStepAt);
       if (isResolved()) {
         return false;
       }
       if (requests.isPaused()) {
-        waitWhilePaused();
+        waitWhilePaused(true);
         continue;
       }
       String retryBy = requests.takeRetryRequest();
@@ -262,7 +302,10 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     return result;
   }
 
-  private void waitWhilePaused() {
+  /**
+   * @param beforeStep nothing of the next step has run yet, so the dunning may continue as new
+   */
+  private void waitWhilePaused(boolean beforeStep) {
     Duration remaining = nextStepAt == null ? Duration.ZERO : Duration.between(now(), nextStepAt);
     setStatus(PAUSED);
     while (requests.isPaused() && !isResolved()) {
@@ -279,7 +322,11 @@ public class DunningWorkflowImpl implements DunningWorkflow {
               left, () -> !requests.isPaused() || isResolved() || journal.hasUnrecorded());
         }
       }
-      recordSignalledEvents();
+      if (beforeStep) {
+        recordSignalledEvents(now().plus(remaining.isNegative() ? Duration.ZERO : remaining));
+      } else {
+        recordSignalledEvents();
+      }
     }
     if (nextStepAt != null) {
       nextStepAt = now().plus(remaining.isNegative() ? Duration.ZERO : remaining);
@@ -295,7 +342,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   private boolean awaitSendWindow() {
     while (!isResolved()) {
       if (requests.isPaused()) {
-        waitWhilePaused();
+        waitWhilePaused(false);
         continue;
       }
       Duration wait = untilQuietHoursEnd();
@@ -352,9 +399,57 @@ public class DunningWorkflowImpl implements DunningWorkflow {
         "CANCELLED");
   }
 
+  /**
+   * Continues as new, carrying where the dunning stands, once signals have made its history long.
+   * Called only while waiting for a step, before anything of it has run, so no charge or notice of
+   * a step is repeated by the next run.
+   *
+   * @param dueAt when the awaited step is due
+   */
+  private void continueAsNewIfLong(Instant dueAt) {
+    WorkflowInfo info = Workflow.getInfo();
+    boolean longHistory =
+        info.isContinueAsNewSuggested() || info.getHistoryLength() >= HISTORY_LIMIT;
+    if (!longHistory || isResolved()) {
+      return; // a resolution is acted on in this run, never carried over
+    }
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    DunningCarryOver where =
+        new DunningCarryOver(
+            settings,
+            payment,
+            stepIndex,
+            nextStep,
+            dueAt,
+            attemptCount,
+            retriesBlocked,
+            requests.pausedUntil(),
+            requests.retryRequestedBy(),
+            requests.authenticationNotice(),
+            requests.lastAuthenticationNoticeAttempt(),
+            journal.sequence(),
+            journal.latest(CARRIED_LOG_ENTRIES),
+            journal.unrecorded());
+    Workflow.continueAsNew(request.continuedFrom(where));
+  }
+
   private void recordSignalledEvents() {
     while (journal.hasUnrecorded()) {
       records.recordEvent(journal.takeUnrecorded());
+    }
+  }
+
+  /**
+   * Records what signals produced, and continues as new when that made the history long: a flood of
+   * signals is carried over, not drained first.
+   *
+   * @param dueAt when the awaited step is due, which the next run keeps
+   */
+  private void recordSignalledEvents(Instant dueAt) {
+    continueAsNewIfLong(dueAt);
+    while (journal.hasUnrecorded()) {
+      records.recordEvent(journal.takeUnrecorded());
+      continueAsNewIfLong(dueAt);
     }
   }
 

@@ -3,6 +3,7 @@ package com.example.dunning.workflows;
 import com.example.dunning.workflows.commands.AuthenticationRequired;
 import com.example.dunning.workflows.commands.CancelDunning;
 import com.example.dunning.workflows.commands.MarkPaid;
+import com.example.dunning.workflows.model.DunningCarryOver;
 import java.time.Instant;
 
 /**
@@ -17,6 +18,16 @@ final class OperatorRequests {
   private String retryRequestedBy;
   private AuthenticationRequired authenticationNotice;
   private int lastAuthenticationNoticeAttempt;
+
+  OperatorRequests() {}
+
+  /** The requests a previous run of the dunning left open. */
+  OperatorRequests(DunningCarryOver carried) {
+    pausedUntil = carried.pausedUntil();
+    retryRequestedBy = carried.retryRequestedBy();
+    authenticationNotice = carried.authenticationNotice();
+    lastAuthenticationNoticeAttempt = carried.lastAuthenticationNoticeAttempt();
+  }
 
   boolean isResolved() {
     return paid != null || cancelled != null;
@@ -84,6 +95,20 @@ final class OperatorRequests {
     String by = retryRequestedBy;
     retryRequestedBy = null;
     return by;
+  }
+
+  // Read to carry the open requests over to the dunning's next run.
+
+  String retryRequestedBy() {
+    return retryRequestedBy;
+  }
+
+  AuthenticationRequired authenticationNotice() {
+    return authenticationNotice;
+  }
+
+  int lastAuthenticationNoticeAttempt() {
+    return lastAuthenticationNoticeAttempt;
   }
 
   /** Keeps the notice unless one was asked for this attempt already. */

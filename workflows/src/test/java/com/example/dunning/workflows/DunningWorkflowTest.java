@@ -4,6 +4,7 @@ import static com.example.dunning.workflows.DunningFixtures.DUNNING_ID;
 import static com.example.dunning.workflows.DunningFixtures.payment;
 import static com.example.dunning.workflows.DunningFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeastOnce;
@@ -57,6 +58,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.mockito.ArgumentCaptor;
 
 /** The dunning workflow with mocked activities and skipped time: a 40-day dunning in a second. */
 class DunningWorkflowTest {
@@ -386,6 +388,45 @@ class DunningWorkflowTest {
   }
 
   @Test
+  void givenAFloodOfSignals_itShouldContinueAsNewAndFinishTheScheduleOnce() {
+    DunningWorkflow dunning = start();
+    String firstRun = WorkflowClient.start(dunning::run, request()).getRunId();
+    env.sleep(Duration.ofHours(1));
+    int pairs = 150; // about 3,000 history events, past the limit
+    for (int i = 0; i < pairs; i++) {
+      dunning.pause(new PauseDunning(null, "bot"));
+      dunning.resume(new ResumeDunning("bot"));
+    }
+    // The server refuses to continue as new while signals keep coming; it does once they stop.
+    await().atMost(Duration.ofSeconds(60)).until(() -> !latestRunId().equals(firstRun));
+    DunningWorkflow latest = client.newWorkflowStub(DunningWorkflow.class, DUNNING_ID);
+    assertThat(latest.state().nextStep()).isEqualTo("retry-1");
+    assertThat(latest.state().log()).extracting(LogEntry::title).contains("RESUMED");
+
+    DunningResult result = client.newUntypedWorkflowStub(DUNNING_ID).getResult(DunningResult.class);
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.EXPIRED);
+    assertThat(emails)
+        .extracting(Notice::kind)
+        .containsExactly(
+            NoticeKind.NOTICE, NoticeKind.REMINDER, NoticeKind.FINAL_WARNING, NoticeKind.EXPIRED);
+    verify(payments, times(2)).retryCharge(any());
+    ArgumentCaptor<DunningEvent> events = ArgumentCaptor.forClass(DunningEvent.class);
+    verify(records, atLeastOnce()).recordEvent(events.capture());
+    assertThat(events.getAllValues())
+        .extracting(DunningEvent::key)
+        .doesNotHaveDuplicates()
+        .hasSize(2 * pairs);
+    assertThat(
+            client
+                .newUntypedWorkflowStub(DUNNING_ID)
+                .describe()
+                .getTypedSearchAttributes()
+                .get(DunningSearchAttributes.INVOICE_ID))
+        .isEqualTo(DunningFixtures.INVOICE);
+  }
+
+  @Test
   void givenTheStateQuery_itShouldTellTheNextStepAndTheLog() {
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
@@ -414,6 +455,10 @@ class DunningWorkflowTest {
             .setWorkflowId(DUNNING_ID)
             .setTaskQueue(DunningIds.TASK_QUEUE)
             .build());
+  }
+
+  private String latestRunId() {
+    return client.newUntypedWorkflowStub(DUNNING_ID).describe().getExecution().getRunId();
   }
 
   private static DunningResult resultOf(DunningWorkflow dunning) {

@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param provider the billing provider, e.g. {@code stripe}
  * @param failedAt when the provider reported the failure (the event's creation time)
+ * @param carryOver null when a dunning starts; where it stood, when it continues as new
  */
 public record DunningRequest(
     String provider,
@@ -17,4 +18,41 @@ public record DunningRequest(
     long amountDue,
     String currency,
     int attemptCount,
-    Instant failedAt) {}
+    Instant failedAt,
+    DunningCarryOver carryOver) {
+
+  public DunningRequest(
+      String provider,
+      String invoiceId,
+      String customerId,
+      String customerEmail,
+      long amountDue,
+      String currency,
+      int attemptCount,
+      Instant failedAt) {
+    this(
+        provider,
+        invoiceId,
+        customerId,
+        customerEmail,
+        amountDue,
+        currency,
+        attemptCount,
+        failedAt,
+        null);
+  }
+
+  /** The same dunning, to continue from {@code where}. */
+  public DunningRequest continuedFrom(DunningCarryOver where) {
+    return new DunningRequest(
+        provider,
+        invoiceId,
+        customerId,
+        customerEmail,
+        amountDue,
+        currency,
+        attemptCount,
+        failedAt,
+        where);
+  }
+}
