@@ -1,5 +1,6 @@
 package com.example.dunning.workflows;
 
+import com.example.dunning.workflows.activities.FailureTypes;
 import com.example.dunning.workflows.activities.PaymentActivities;
 import com.example.dunning.workflows.activities.PaymentActivities.PaymentRef;
 import com.example.dunning.workflows.model.PaymentDetails;
@@ -32,10 +33,10 @@ final class ProviderInvoice {
       } catch (ActivityFailure failure) {
         String type =
             failure.getCause() instanceof ApplicationFailure cause ? cause.getType() : null;
-        if ("InvoiceNotFound".equals(type)) {
+        if (FailureTypes.INVOICE_NOT_FOUND.equals(type)) {
           return null;
         }
-        if (!"ProviderAuthentication".equals(type)) {
+        if (!FailureTypes.PROVIDER_AUTHENTICATION.equals(type)) {
           throw failure;
         }
         Workflow.setCurrentDetails("The provider refused our credentials; asking again in an hour");

@@ -1,5 +1,6 @@
 package com.example.dunning.activities.notification;
 
+import com.example.dunning.workflows.activities.FailureTypes;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.temporal.failure.ApplicationFailure;
 import java.net.http.HttpClient;
@@ -64,7 +65,7 @@ public class TwilioSmsSender implements SmsSender {
               if (status.value() == 429 || status.is5xxServerError()) {
                 throw new SmsProviderUnavailable(problem);
               }
-              throw ApplicationFailure.newNonRetryableFailure(problem, "SmsRejected");
+              throw ApplicationFailure.newNonRetryableFailure(problem, FailureTypes.SMS_REJECTED);
             });
   }
 

@@ -1,6 +1,7 @@
 package com.example.dunning.activities.packages;
 
 import com.example.dunning.workflows.DunningIds;
+import com.example.dunning.workflows.activities.FailureTypes;
 import com.example.dunning.workflows.activities.PackageActivities;
 import com.example.dunning.workflows.model.PaymentDetails;
 import io.temporal.failure.ApplicationFailure;
@@ -97,7 +98,8 @@ public class CustomerPackages implements PackageActivities {
         .orElseThrow(
             () ->
                 ApplicationFailure.newNonRetryableFailure(
-                    "no way to cancel a subscription at provider " + provider, "UnknownProvider"));
+                    "no way to cancel a subscription at provider " + provider,
+                    FailureTypes.UNKNOWN_PROVIDER));
   }
 
   private void log(String dunningId, String what, String title, String note, Timestamp at) {

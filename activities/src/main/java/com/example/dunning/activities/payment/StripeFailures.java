@@ -1,5 +1,9 @@
 package com.example.dunning.activities.payment;
 
+import static com.example.dunning.workflows.activities.FailureTypes.INVOICE_NOT_FOUND;
+import static com.example.dunning.workflows.activities.FailureTypes.PROVIDER_AUTHENTICATION;
+import static com.example.dunning.workflows.activities.FailureTypes.UNKNOWN_PROVIDER;
+
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.InvalidRequestException;
@@ -15,9 +19,6 @@ import io.temporal.failure.ApplicationFailure;
 final class StripeFailures {
 
   static final String PROVIDER = "stripe";
-  static final String UNKNOWN_PROVIDER = "UnknownProvider";
-  static final String PROVIDER_AUTHENTICATION = "ProviderAuthentication";
-  static final String INVOICE_NOT_FOUND = "InvoiceNotFound";
 
   private StripeFailures() {}
 
