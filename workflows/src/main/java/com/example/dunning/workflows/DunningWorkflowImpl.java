@@ -227,7 +227,8 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     if (charge.hardDecline()) {
       retriesBlocked = true;
     }
-    String note = why + ": " + charge.failureCode() + Notes.optional(" / ", charge.declineCode());
+    String reason = charge.failureCode() == null ? charge.message() : charge.failureCode();
+    String note = why + Notes.optional(": ", reason) + Notes.optional(" / ", charge.declineCode());
     journal.add(
         new LogEntry(now(), "RETRY FAILED", note, "FAILED", null, payment.paymentMethodId()));
     return false;
