@@ -2,6 +2,7 @@ package com.example.dunning.workflows;
 
 import com.example.dunning.workflows.commands.AuthenticationRequired;
 import com.example.dunning.workflows.commands.CancelDunning;
+import com.example.dunning.workflows.commands.CheckProvider;
 import com.example.dunning.workflows.commands.MarkPaid;
 import com.example.dunning.workflows.commands.PauseDunning;
 import com.example.dunning.workflows.commands.PaymentFailed;
@@ -36,6 +37,7 @@ public interface DunningWorkflow {
   String RETRY_NOW = "retryNow";
   String PAYMENT_METHOD_UPDATED = "paymentMethodUpdated";
   String AUTHENTICATION_REQUIRED = "authenticationRequired";
+  String CHECK_PROVIDER = "checkProvider";
   String STATE = "state";
 
   @WorkflowMethod(name = TYPE)
@@ -67,6 +69,10 @@ public interface DunningWorkflow {
 
   @SignalMethod(name = AUTHENTICATION_REQUIRED)
   void authenticationRequired(AuthenticationRequired event);
+
+  /** Asks the provider about the invoice now; paid, void or uncollectible ends the dunning. */
+  @SignalMethod(name = CHECK_PROVIDER)
+  void checkProvider(CheckProvider command);
 
   @QueryMethod(name = STATE)
   DunningState state();

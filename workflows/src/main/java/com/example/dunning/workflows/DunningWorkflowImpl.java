@@ -15,6 +15,7 @@ import com.example.dunning.workflows.activities.PaymentActivities;
 import com.example.dunning.workflows.activities.PaymentActivities.ChargeRequest;
 import com.example.dunning.workflows.commands.AuthenticationRequired;
 import com.example.dunning.workflows.commands.CancelDunning;
+import com.example.dunning.workflows.commands.CheckProvider;
 import com.example.dunning.workflows.commands.MarkPaid;
 import com.example.dunning.workflows.commands.PauseDunning;
 import com.example.dunning.workflows.commands.PaymentFailed;
@@ -55,6 +56,9 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   static final int HISTORY_LIMIT = 2_000;
 
   private static final int CARRIED_LOG_ENTRIES = 100;
+
+  /** The checkProvider signal; dunnings that received it before it was acted on replay as ran. */
+  static final String PROVIDER_CHECK_CHANGE = "provider-check-signal";
 
   private final PaymentActivities payments =
       Workflow.newActivityStub(PaymentActivities.class, DunningActivityOptions.PROVIDER);
@@ -165,6 +169,12 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       recordSignalledEvents(nextStepAt);
       if (isResolved()) {
         return false;
+      }
+      if (requests.hasProviderCheck()) {
+        if (answerProviderCheck()) {
+          return false;
+        }
+        continue;
       }
       if (requests.isPaused()) {
         waitWhilePaused(true);
@@ -312,7 +322,12 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     while (requests.isPaused() && !isResolved()) {
       Instant until = requests.pausedUntil();
       if (until.equals(Instant.MAX)) {
-        Workflow.await(() -> !requests.isPaused() || isResolved() || journal.hasUnrecorded());
+        Workflow.await(
+            () ->
+                !requests.isPaused()
+                    || isResolved()
+                    || journal.hasUnrecorded()
+                    || requests.hasProviderCheck());
       } else {
         Duration left = Duration.between(now(), until);
         if (left.isNegative() || left.isZero()) {
@@ -320,8 +335,16 @@ public class DunningWorkflowImpl implements DunningWorkflow {
           journal.addUnrecorded(LogEntry.of(now(), "RESUMED", "pause ended"), ACTIVE, null);
         } else {
           Workflow.await(
-              left, () -> !requests.isPaused() || isResolved() || journal.hasUnrecorded());
+              left,
+              () ->
+                  !requests.isPaused()
+                      || isResolved()
+                      || journal.hasUnrecorded()
+                      || requests.hasProviderCheck());
         }
+      }
+      if (requests.hasProviderCheck() && answerProviderCheck()) {
+        return; // ended: close() has set the status
       }
       if (beforeStep) {
         recordSignalledEvents(now().plus(remaining.isNegative() ? Duration.ZERO : remaining));
@@ -342,6 +365,9 @@ public class DunningWorkflowImpl implements DunningWorkflow {
    */
   private boolean awaitSendWindow() {
     while (!isResolved()) {
+      if (requests.hasProviderCheck() && answerProviderCheck()) {
+        return false;
+      }
       if (requests.isPaused()) {
         waitWhilePaused(false);
         continue;
@@ -350,7 +376,8 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       if (wait.isZero()) {
         return true;
       }
-      Workflow.await(wait, () -> isResolved() || requests.isPaused());
+      Workflow.await(
+          wait, () -> isResolved() || requests.isPaused() || requests.hasProviderCheck());
     }
     return false;
   }
@@ -391,6 +418,25 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       retriesBlocked = true;
     }
     return true;
+  }
+
+  /**
+   * Asks the provider now, as the reconciliation sweep asked, and ends the dunning by the same
+   * rules as before a step.
+   *
+   * @return true when the invoice is settled or unknown, and the dunning has ended
+   */
+  private boolean answerProviderCheck() {
+    requests.takeProviderCheck();
+    if (!refreshPayment()) {
+      unknownAtProvider();
+      return true;
+    }
+    if (payment.status().isSettled()) {
+      settledAtProvider();
+      return true;
+    }
+    return false;
   }
 
   private DunningResult unknownAtProvider() {
@@ -559,6 +605,16 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   public void authenticationRequired(AuthenticationRequired event) {
     if (result == null && status != EXPIRED) {
       requests.authenticationRequired(event);
+    }
+  }
+
+  @Override
+  public void checkProvider(CheckProvider command) {
+    if (result != null || status == EXPIRED || payment == null) {
+      return; // ended, past its steps, or not opened yet (opening asks the provider anyway)
+    }
+    if (Workflow.getVersion(PROVIDER_CHECK_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      requests.checkProvider(command);
     }
   }
 

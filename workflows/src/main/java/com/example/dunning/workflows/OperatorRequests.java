@@ -2,6 +2,7 @@ package com.example.dunning.workflows;
 
 import com.example.dunning.workflows.commands.AuthenticationRequired;
 import com.example.dunning.workflows.commands.CancelDunning;
+import com.example.dunning.workflows.commands.CheckProvider;
 import com.example.dunning.workflows.commands.MarkPaid;
 import com.example.dunning.workflows.model.DunningCarryOver;
 import java.time.Instant;
@@ -18,6 +19,7 @@ final class OperatorRequests {
   private String retryRequestedBy;
   private AuthenticationRequired authenticationNotice;
   private int lastAuthenticationNoticeAttempt;
+  private CheckProvider providerCheck;
 
   OperatorRequests() {}
 
@@ -38,7 +40,8 @@ final class OperatorRequests {
     return isResolved()
         || pausedUntil != null
         || retryRequestedBy != null
-        || authenticationNotice != null;
+        || authenticationNotice != null
+        || providerCheck != null;
   }
 
   void markPaid(MarkPaid command) {
@@ -124,5 +127,20 @@ final class OperatorRequests {
     AuthenticationRequired notice = authenticationNotice;
     authenticationNotice = null;
     return notice;
+  }
+
+  void checkProvider(CheckProvider command) {
+    providerCheck = command;
+  }
+
+  boolean hasProviderCheck() {
+    return providerCheck != null;
+  }
+
+  /** The request to ask the provider now, or null; taking it clears it. */
+  CheckProvider takeProviderCheck() {
+    CheckProvider check = providerCheck;
+    providerCheck = null;
+    return check;
   }
 }

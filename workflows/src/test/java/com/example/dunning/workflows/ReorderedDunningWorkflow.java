@@ -6,6 +6,7 @@ import com.example.dunning.workflows.activities.PaymentActivities;
 import com.example.dunning.workflows.activities.PaymentActivities.PaymentRef;
 import com.example.dunning.workflows.commands.AuthenticationRequired;
 import com.example.dunning.workflows.commands.CancelDunning;
+import com.example.dunning.workflows.commands.CheckProvider;
 import com.example.dunning.workflows.commands.MarkPaid;
 import com.example.dunning.workflows.commands.PauseDunning;
 import com.example.dunning.workflows.commands.PaymentFailed;
@@ -58,6 +59,9 @@ public class ReorderedDunningWorkflow implements DunningWorkflow {
 
   @Override
   public void authenticationRequired(AuthenticationRequired event) {}
+
+  @Override
+  public void checkProvider(CheckProvider command) {}
 
   @Override
   public DunningState state() {

@@ -1,13 +1,9 @@
 package com.example.dunning.api.webhook;
 
-import com.example.dunning.workflows.DunningIds;
-import com.example.dunning.workflows.DunningWorkflow;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import com.example.dunning.workflows.DunningStart;
+import com.example.dunning.workflows.DunningStarter;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import org.springframework.stereotype.Component;
 
 /** Sends a provider's event to the dunning of its invoice: the API's only contact with Temporal. */
@@ -15,9 +11,11 @@ import org.springframework.stereotype.Component;
 class DunningDispatcher {
 
   private final WorkflowClient client;
+  private final DunningStarter starter;
 
   DunningDispatcher(WorkflowClient client) {
     this.client = client;
+    this.starter = new DunningStarter(client);
   }
 
   /**
@@ -27,22 +25,10 @@ class DunningDispatcher {
    */
   WebhookOutcome signalWithStart(
       String eventType, DunningStart start, String signal, Object payload) {
-    WorkflowOptions options =
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(start.workflowId())
-            .setTaskQueue(DunningIds.TASK_QUEUE)
-            .setWorkflowIdReusePolicy(
-                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .setTypedSearchAttributes(start.searchAttributes())
-            .setStaticSummary(start.summary())
-            .build();
-    WorkflowStub dunning = client.newUntypedWorkflowStub(DunningWorkflow.TYPE, options);
-    try {
-      dunning.signalWithStart(signal, new Object[] {payload}, new Object[] {start.request()});
+    if (starter.signalWithStart(start, signal, payload)) {
       return WebhookOutcome.delivered(eventType, start.workflowId(), signal);
-    } catch (WorkflowExecutionAlreadyStarted closed) {
-      return WebhookOutcome.closed(eventType, start.workflowId(), signal);
     }
+    return WebhookOutcome.closed(eventType, start.workflowId(), signal);
   }
 
   /** Signals the dunning only while it runs; an ended or unknown dunning is left alone. */

@@ -4,6 +4,7 @@ import com.example.dunning.workflows.DunningIds;
 import com.example.dunning.workflows.DunningWorkflow;
 import com.example.dunning.workflows.commands.AuthenticationRequired;
 import com.example.dunning.workflows.commands.CancelDunning;
+import com.example.dunning.workflows.commands.CheckProvider;
 import com.example.dunning.workflows.commands.MarkPaid;
 import com.example.dunning.workflows.commands.PauseDunning;
 import com.example.dunning.workflows.commands.PaymentFailed;
@@ -91,6 +92,9 @@ public class RecordingDunningWorkflow implements DunningWorkflow {
             AUTHENTICATION_REQUIRED,
             "attempt " + event.attemptCount() + ", " + event.payUrl()));
   }
+
+  @Override
+  public void checkProvider(CheckProvider command) {}
 
   @Override
   public DunningState state() {

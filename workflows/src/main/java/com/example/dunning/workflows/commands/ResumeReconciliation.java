@@ -1,0 +1,3 @@
+package com.example.dunning.workflows.commands;
+
+public record ResumeReconciliation(String by) {}
