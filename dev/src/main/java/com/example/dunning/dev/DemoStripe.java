@@ -5,19 +5,26 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A stand-in for the few Stripe API calls a dunning makes, so the dev stack runs with no outside
  * service: every invoice is open and owed by one demo customer, and every charge is declined for
  * insufficient funds, until {@code POST /dev/invoices/{id}/paid} marks it paid ("the customer paid
- * on the hosted invoice page"). Set STRIPE_API_KEY (and leave STRIPE_API_BASE unset) to use Stripe
- * itself instead.
+ * on the hosted invoice page"). {@code POST /dev/invoices/{id}/failed} makes an invoice whose first
+ * charge failed with no webhook sent, which only the reconciliation's listing ({@code GET
+ * /v1/invoices}, every invoice the stand-in knows) can find. Set STRIPE_API_KEY (and leave
+ * STRIPE_API_BASE unset) to use Stripe itself instead.
  */
 final class DemoStripe {
 
@@ -25,9 +32,12 @@ final class DemoStripe {
       Pattern.compile("^/v1/invoices/([A-Za-z0-9_\\-]+)(/pay)?$");
   private static final Pattern MARK_PAID =
       Pattern.compile("^/dev/invoices/([A-Za-z0-9_\\-]+)/paid$");
+  private static final Pattern FAIL_SILENTLY =
+      Pattern.compile("^/dev/invoices/([A-Za-z0-9_\\-]+)/failed$");
 
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final Map<String, Long> paidAt = new ConcurrentHashMap<>();
+  private final Map<String, Long> createdAt = new ConcurrentHashMap<>();
   private final HttpServer server;
 
   DemoStripe(int port) throws IOException {
@@ -53,6 +63,17 @@ final class DemoStripe {
         respond(exchange, 200, invoice(paid.group(1)));
         return;
       }
+      Matcher failed = FAIL_SILENTLY.matcher(path);
+      if ("POST".equals(method) && failed.matches()) {
+        attempts.putIfAbsent(failed.group(1), 1);
+        createdAt.putIfAbsent(failed.group(1), Instant.now().getEpochSecond());
+        respond(exchange, 200, invoice(failed.group(1)));
+        return;
+      }
+      if ("GET".equals(method) && "/v1/invoices".equals(path)) {
+        respond(exchange, 200, list(query(exchange.getRequestURI().getRawQuery())));
+        return;
+      }
       Matcher invoice = INVOICE.matcher(path);
       if (!invoice.matches()) {
         respond(
@@ -63,6 +84,7 @@ final class DemoStripe {
       }
       String id = invoice.group(1);
       attempts.putIfAbsent(id, 1);
+      createdAt.putIfAbsent(id, Instant.now().getEpochSecond());
       if (invoice.group(2) == null) {
         respond(exchange, 200, invoice(id));
       } else if (paidAt.containsKey(id)) {
@@ -81,6 +103,54 @@ final class DemoStripe {
     }
   }
 
+  /**
+   * Stripe's list of invoices, newest first, with the filters and cursor the reconciliation sends
+   * ({@code status}, {@code created[gte]}, {@code starting_after}, {@code limit}).
+   */
+  private String list(Map<String, String> query) {
+    long createdSince = Long.parseLong(query.getOrDefault("created[gte]", "0"));
+    String status = query.get("status");
+    List<String> ids =
+        createdAt.entrySet().stream()
+            .filter(known -> known.getValue() >= createdSince)
+            .filter(known -> status == null || status.equals(statusOf(known.getKey())))
+            .sorted(
+                Comparator.comparing((Map.Entry<String, Long> known) -> known.getValue())
+                    .reversed()
+                    .thenComparing(Map.Entry::getKey))
+            .map(Map.Entry::getKey)
+            .toList();
+    String after = query.get("starting_after");
+    int from = after == null ? 0 : ids.indexOf(after) + 1;
+    int limit = Integer.parseInt(query.getOrDefault("limit", "10"));
+    List<String> page = ids.subList(from, Math.min(ids.size(), from + limit));
+    return """
+        {"object": "list", "url": "/v1/invoices", "has_more": %s, "data": [%s]}
+        """
+        .formatted(
+            from + page.size() < ids.size(),
+            page.stream().map(this::invoice).collect(Collectors.joining(",")));
+  }
+
+  private String statusOf(String id) {
+    return paidAt.containsKey(id) ? "paid" : "open";
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> query = new HashMap<>();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        int equals = pair.indexOf('=');
+        if (equals > 0) {
+          query.put(
+              URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+              URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return query;
+  }
+
   private String invoice(String id) {
     Long paid = paidAt.get(id);
     return """
@@ -97,11 +167,11 @@ final class DemoStripe {
         """
         .formatted(
             id,
-            paid == null ? "open" : "paid",
+            statusOf(id),
             paid == null ? 1999 : 0,
             attempts.getOrDefault(id, 1),
             id,
-            Instant.now().getEpochSecond(),
+            createdAt.getOrDefault(id, Instant.now().getEpochSecond()),
             paid == null ? "null" : paid.toString());
   }
 
