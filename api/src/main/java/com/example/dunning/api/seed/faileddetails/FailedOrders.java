@@ -1,5 +1,6 @@
 package com.example.dunning.api.seed.faileddetails;
 
+import com.example.dunning.api.seed.EffectiveStatus;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,12 +54,13 @@ class FailedOrders {
     return jdbc.sql(
             """
             SELECT dunning_id, subscription_id, created_at, failed_at, customer_name, customer_email,
-                phone_number, amount_due, currency, status, package_name, plan_id
+                phone_number, amount_due, currency, package_name, plan_id, %s AS status
             FROM failed_invoice
             WHERE dunning_id = :id OR invoice_id = :id
             ORDER BY (dunning_id = :id) DESC, failed_at DESC, id DESC
             LIMIT 1
-            """)
+            """
+                .formatted(EffectiveStatus.SQL))
         .param("id", orderUuid)
         .query(
             (row, n) ->

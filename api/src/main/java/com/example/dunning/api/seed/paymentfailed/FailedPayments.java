@@ -1,5 +1,6 @@
 package com.example.dunning.api.seed.paymentfailed;
 
+import com.example.dunning.api.seed.EffectiveStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,17 +9,21 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads a user's failed invoices from {@code failed_invoice}, newest failure first. */
+/**
+ * Reads a user's failed invoices from {@code failed_invoice}, newest failure first, with their
+ * {@link EffectiveStatus}.
+ */
 @Repository
 class FailedPayments {
 
   private static final String SELECT =
       """
       SELECT id, invoice_id, payment_intent_id, payment_method_id, amount_due, customer_id,
-          customer_email, subscription_id, user_id, failed_at, attempt_count, status, artist_name,
-          package_id, package_expiry_date, phone_number, profile_url
+          customer_email, subscription_id, user_id, failed_at, attempt_count, artist_name,
+          package_id, package_expiry_date, phone_number, profile_url, %s AS status
       FROM failed_invoice
-      """;
+      """
+          .formatted(EffectiveStatus.SQL);
 
   private final JdbcClient jdbc;
 
@@ -33,7 +38,11 @@ class FailedPayments {
           .query(FailedPayments::row)
           .list();
     }
-    return jdbc.sql(SELECT + " WHERE user_id = ? AND status = ? ORDER BY failed_at DESC, id DESC")
+    return jdbc.sql(
+            SELECT
+                + " WHERE user_id = ? AND "
+                + EffectiveStatus.SQL
+                + " = ? ORDER BY failed_at DESC, id DESC")
         .param(userId)
         .param(statusId.status().name())
         .query(FailedPayments::row)

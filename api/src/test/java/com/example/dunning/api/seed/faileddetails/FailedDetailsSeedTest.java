@@ -170,6 +170,18 @@ class FailedDetailsSeedTest extends SeedApiTest {
   }
 
   @Test
+  void givenAnExpiredPackageInItsRestoreWindow_whenRead_itShouldSayExpired() {
+    PaymentDetails payment = SeedRows.payment("in_1", 1);
+    String dunningId = rows.open(payment, Instant.parse("2025-03-01T10:00:00Z"));
+    rows.expirePackage(dunningId, payment); // the dunning goes on, waiting for a late payment
+
+    JsonNode answer = json.readTree(api.get(PATH + dunningId, "application/json").body());
+
+    assertThat(answer.at("/data/details/status").asString()).isEqualTo("EXPIRED");
+    assertThat(answer.at("/data/logs/0/title").asString()).isEqualTo("PACKAGE EXPIRED");
+  }
+
+  @Test
   void givenTheInvoiceIdInsteadOfTheDunningId_whenRead_itShouldAnswerTheSameOrder() {
     String dunningId =
         rows.open(SeedRows.payment("in_1", 1), Instant.parse("2025-03-01T10:00:00Z"));

@@ -72,7 +72,7 @@ class PaymentFailedSeedTest extends SeedApiTest {
     items.add(item);
     // Where the answer may differ from the sample, by design (README, "The seed APIs"):
     expected.put("status", "Success"); // the sample's placeholder
-    item.put("StatusId", 1); // 12 is no status; 1 is ACTIVE
+    item.put("StatusId", 5); // 12 is no status; a package expiry date means EXPIRED
     item.put("FailedTimeStamp", "2026-01-11T19:31:57.4839970+00:00"); // PostgreSQL keeps µs
     item.put("PackageExpiryDate", "2026-01-11T19:31:57.4839970+00:00");
     // Compared as text: names, order, types and values.
@@ -104,7 +104,7 @@ class PaymentFailedSeedTest extends SeedApiTest {
             .concat(sample.substring(sample.lastIndexOf(close) + close.length()))
             // the same documented differences as in JSON
             .replace("<status>sample string 1</status>", "<status>Success</status>")
-            .replace("<d2p1:StatusId>12</d2p1:StatusId>", "<d2p1:StatusId>1</d2p1:StatusId>")
+            .replace("<d2p1:StatusId>12</d2p1:StatusId>", "<d2p1:StatusId>5</d2p1:StatusId>")
             .replace(".4839973+00:00", ".4839970+00:00");
     // Compared as text: element names, order, namespaces, prefixes and where they are declared.
     assertThat(compact(response.body())).isEqualTo(expected);
@@ -191,20 +191,35 @@ class PaymentFailedSeedTest extends SeedApiTest {
     String expired = rows.open(expiring, t.plusSeconds(4));
     rows.expirePackage(expired, expiring);
     rows.close(expired, new DunningResult(DunningStatus.EXPIRED, "not paid", t, 1), null);
+    // Expired, in its restore window: the workflow records EXPIRED only when it closes.
+    PaymentDetails restorable = SeedRows.payment("in_restorable", 1);
+    rows.expirePackage(rows.open(restorable, t.plusSeconds(5)), restorable);
     rows.open(SeedRows.payment("in_someone_else", 2), t);
 
-    String[] byCode = {
-      null, "in_active", "in_paused", "in_recovered", "in_cancelled", "in_expired"
-    };
+    List<List<String>> byCode =
+        List.of(
+            List.of(),
+            List.of("in_active"),
+            List.of("in_paused"),
+            List.of("in_recovered"),
+            List.of("in_cancelled"),
+            List.of("in_restorable", "in_expired"));
     for (int code = 1; code <= 5; code++) {
       HttpResponse<String> response =
           api.post(PATH, "application/json", "application/json", request(1, code));
-      assertThat(invoiceIds(response)).as("StatusId %d", code).containsExactly(byCode[code]);
-      assertThat(json.readTree(response.body()).get("Message").get(0).get("StatusId").asInt())
-          .isEqualTo(code);
+      assertThat(invoiceIds(response)).as("StatusId %d", code).isEqualTo(byCode.get(code));
+      for (JsonNode item : json.readTree(response.body()).get("Message")) {
+        assertThat(item.get("StatusId").asInt()).isEqualTo(code);
+      }
     }
     List<String> newestFirst =
-        List.of("in_expired", "in_cancelled", "in_recovered", "in_paused", "in_active");
+        List.of(
+            "in_restorable",
+            "in_expired",
+            "in_cancelled",
+            "in_recovered",
+            "in_paused",
+            "in_active");
     assertThat(invoiceIds(api.post(PATH, "application/json", "application/json", request(1, 0))))
         .containsExactlyElementsOf(newestFirst);
     assertThat(invoiceIds(api.post(PATH, "application/json", "application/json", "{\"UserId\":1}")))
