@@ -156,6 +156,42 @@ class DevStackEndToEndTest {
     assertThat(subjectsTo(invoice)).isEqualTo(sentBeforePayment);
   }
 
+  @Test
+  void givenASignedFailureWebhook_whenTheSeedApisAreAsked_theyShouldEachAnswerThatInvoice()
+      throws Exception {
+    String invoice = "in_e2e_seeds";
+    post(SignedStripeEvents.invoiceEvent("invoice.payment_failed", invoice, 1));
+    String workflowId = DunningIds.workflowId("stripe", invoice);
+    String details = "/api/v1/connect/subscriptions/failed/details/" + workflowId;
+    await().atMost(Duration.ofSeconds(30)).until(() -> get(details).statusCode() == 200);
+    Long userId =
+        database.queryForObject(
+            "SELECT user_id FROM failed_invoice WHERE dunning_id = ?", Long.class, workflowId);
+
+    assertThat(get(details).body()).contains("\"is_data\":true", "\"title\":\"PAYMENT FAILED\"");
+    assertThat(get("/subscriptions/subscriptions/-/invoices/" + invoice + "/payments").body())
+        .contains(
+            "\"type\":\"subscription_invoice_payment\"", "\"invoice_id\":\"" + invoice + "\"");
+    HttpRequest failedPayments =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:"
+                        + ports.api()
+                        + "/api/ActionService/GetInvoicePaymentFailed"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/xml")
+            .POST(HttpRequest.BodyPublishers.ofString("UserId=" + userId + "&StatusId=0"))
+            .build();
+    assertThat(http.send(failedPayments, HttpResponse.BodyHandlers.ofString()).body())
+        .contains("<d2p1:InvoiceId>" + invoice + "</d2p1:InvoiceId>");
+  }
+
+  private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.api() + path)).GET().build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   private static DunningWorkflow typed(String workflowId) {
     return temporal.newWorkflowStub(DunningWorkflow.class, workflowId);
   }

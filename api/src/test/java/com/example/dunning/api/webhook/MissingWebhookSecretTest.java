@@ -2,6 +2,7 @@ package com.example.dunning.api.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.dunning.activities.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,8 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -21,6 +24,14 @@ class MissingWebhookSecretTest {
 
   @Value("${local.server.port}")
   int port;
+
+  /** The API's health includes its database (the seed APIs read it). */
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", TestPostgres::jdbcUrl);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
+  }
 
   @Test
   void givenNoWebhookSecret_whenAnEventArrives_itShouldRefuseWith503() throws Exception {

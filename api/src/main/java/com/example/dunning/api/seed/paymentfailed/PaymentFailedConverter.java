@@ -1,0 +1,80 @@
+package com.example.dunning.api.seed.paymentfailed;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Seed 000's four media types ({@code application/json}, {@code text/json}, {@code
+ * application/xml}, {@code text/xml}) for its request, answer and error, and nothing else: the rest
+ * of the API keeps Spring's own converters.
+ */
+class PaymentFailedConverter extends AbstractHttpMessageConverter<Object> {
+
+  static final MediaType TEXT_JSON = MediaType.parseMediaType("text/json");
+
+  private final JsonMapper json;
+
+  PaymentFailedConverter(JsonMapper json) {
+    super(
+        StandardCharsets.UTF_8,
+        MediaType.APPLICATION_JSON,
+        TEXT_JSON,
+        MediaType.APPLICATION_XML,
+        MediaType.TEXT_XML);
+    this.json = json;
+  }
+
+  @Override
+  protected boolean supports(Class<?> type) {
+    return type == PaymentIntentStatusRequest.class
+        || type == PaymentIntentFailedResponse.class
+        || type == HttpError.class;
+  }
+
+  @Override
+  public boolean canRead(Class<?> type, MediaType mediaType) {
+    return type == PaymentIntentStatusRequest.class && canRead(mediaType);
+  }
+
+  @Override
+  public boolean canWrite(Class<?> type, MediaType mediaType) {
+    return type != PaymentIntentStatusRequest.class && super.canWrite(type, mediaType);
+  }
+
+  @Override
+  protected Object readInternal(Class<?> type, HttpInputMessage input) throws IOException {
+    if (isXml(input.getHeaders().getContentType())) {
+      return PaymentFailedXml.readRequest(input.getBody());
+    }
+    try {
+      return json.readValue(input.getBody(), PaymentIntentStatusRequest.class);
+    } catch (JacksonException e) {
+      throw new HttpMessageNotReadableException(
+          "malformed JSON: " + e.getOriginalMessage(), e, input);
+    }
+  }
+
+  @Override
+  protected void writeInternal(Object value, HttpOutputMessage output) throws IOException {
+    if (isXml(output.getHeaders().getContentType())) {
+      if (value instanceof HttpError error) {
+        PaymentFailedXml.writeError(error, output.getBody());
+      } else {
+        PaymentFailedXml.writeResponse((PaymentIntentFailedResponse) value, output.getBody());
+      }
+      return;
+    }
+    json.writeValue(output.getBody(), value);
+  }
+
+  private static boolean isXml(MediaType type) {
+    return type != null && type.getSubtype().equals("xml");
+  }
+}
