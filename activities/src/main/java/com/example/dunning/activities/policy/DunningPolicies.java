@@ -70,9 +70,12 @@ public class DunningPolicies {
     return new DunningSettings(policy, providerRetries(provider), quietHours);
   }
 
-  /** Stripe retries by itself when Smart Retries are on; the other providers leave it to us. */
+  /**
+   * Stripe retries by itself when Smart Retries are on. The other providers' APIs (Elastic Path,
+   * Frontpayment) only read: they collect by themselves, and the dunning follows.
+   */
   private boolean providerRetries(String provider) {
-    return "stripe".equals(provider) && stripeSmartRetries;
+    return !"stripe".equals(provider) || stripeSmartRetries;
   }
 
   private static DunningPolicy checked(String which, DunningPolicy policy) {
