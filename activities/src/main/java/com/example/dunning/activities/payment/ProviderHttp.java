@@ -36,7 +36,13 @@ final class ProviderHttp {
       Duration readTimeout,
       RestClient.Builder builder) {
     this.provider = provider;
-    HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    // HTTP/1.1: the JDK's h2c upgrade on plain http left answers without a body hanging until the
+    // read timeout (seen against WireMock); the providers' https endpoints lose nothing by it.
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(connectTimeout)
+            .build();
     JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
     requests.setReadTimeout(readTimeout);
     this.http = builder.clone().baseUrl(baseUrl).requestFactory(requests).build();
