@@ -237,7 +237,7 @@ class ElasticPathFetchPaymentTest {
     testbed.api.stubFor(
         get(urlPathEqualTo(PAYMENTS))
             .willReturn(
-                json(list(resource("elasticpath/payment-failed.json"))).withFixedDelay(5_000)));
+                json(list(resource("elasticpath/payment-failed.json"))).withFixedDelay(8_000)));
 
     ApplicationFailure failure = testbed.failureOf("elasticpath", INVOICE_ID);
 
@@ -245,7 +245,7 @@ class ElasticPathFetchPaymentTest {
     assertThat(failure.getOriginalMessage()).contains("did not answer");
     // WireMock records the request once its delayed answer is out; let it, before the next test.
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> !testbed.api.findAll(getRequestedFor(urlPathEqualTo(PAYMENTS))).isEmpty());
   }
 

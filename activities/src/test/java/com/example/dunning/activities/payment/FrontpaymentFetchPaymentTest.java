@@ -273,7 +273,7 @@ class FrontpaymentFetchPaymentTest {
   @Test
   void givenAnAnswerSlowerThanTheReadTimeout_whenFetching_itShouldGiveUpAndBeRetried() {
     testbed.api.stubFor(
-        get(urlPathEqualTo(DETAILS)).willReturn(json(SEED_JSON).withFixedDelay(5_000)));
+        get(urlPathEqualTo(DETAILS)).willReturn(json(SEED_JSON).withFixedDelay(8_000)));
 
     ApplicationFailure failure = testbed.failureOf("frontpayment", ORDER);
 
@@ -281,7 +281,7 @@ class FrontpaymentFetchPaymentTest {
     assertThat(failure.getOriginalMessage()).contains("did not answer");
     // WireMock records the request once its delayed answer is out; let it, before the next test.
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> !testbed.api.findAll(getRequestedFor(urlPathEqualTo(DETAILS))).isEmpty());
   }
 

@@ -49,13 +49,13 @@ final class ProviderTestbed implements AutoCloseable {
   ProviderTestbed configured() {
     return with(
         new ElasticPathProperties(
-            api.baseUrl(), CLIENT_ID, CLIENT_SECRET, Duration.ofSeconds(2), Duration.ofSeconds(2)),
+            api.baseUrl(), CLIENT_ID, CLIENT_SECRET, Duration.ofSeconds(2), Duration.ofSeconds(4)),
         new FrontpaymentProperties(
             api.baseUrl(),
             FRONTPAYMENT_TOKEN,
             ZoneId.of("Europe/Oslo"),
             Duration.ofSeconds(2),
-            Duration.ofSeconds(2)));
+            Duration.ofSeconds(4)));
   }
 
   ProviderTestbed with(ElasticPathProperties elasticPath, FrontpaymentProperties frontpayment) {
