@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -34,6 +35,7 @@ public class ElasticPathPaymentProvider implements PaymentProvider {
   private final CredentialAlarm alarm = new CredentialAlarm(NAME);
   private final ElasticPathTokens tokens;
 
+  @Autowired
   public ElasticPathPaymentProvider(ElasticPathProperties properties, RestClient.Builder builder) {
     this(properties, builder, Clock.systemUTC());
   }
