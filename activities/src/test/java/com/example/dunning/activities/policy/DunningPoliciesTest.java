@@ -150,6 +150,7 @@ class DunningPoliciesTest {
     assertThat(policies.settingsFor("stripe", null).providerRetries()).isFalse();
     assertThat(policies.settingsFor("elasticpath", null).providerRetries()).isTrue();
     assertThat(policies.settingsFor("frontpayment", null).providerRetries()).isTrue();
+    assertThat(policies.settingsFor("paddle", null).providerRetries()).isFalse();
   }
 
   private static DunningPolicies policiesWith(List<DunningStep> steps) {
