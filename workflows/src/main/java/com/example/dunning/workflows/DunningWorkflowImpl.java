@@ -109,7 +109,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       this.retriesBlocked = carried.retriesBlocked();
     }
     this.notices = new CustomerNotices(dunningId, journal);
-    this.provider = new ProviderInvoice(payments, request.provider(), request.invoiceId());
+    this.provider = new ProviderInvoice(payments, request);
   }
 
   @Override

@@ -18,6 +18,7 @@ import static org.mockito.Mockito.withSettings;
 import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
 import com.example.dunning.workflows.activities.DunningRecordActivities.DunningEvent;
+import com.example.dunning.workflows.activities.FailureTypes;
 import com.example.dunning.workflows.activities.NotificationActivities;
 import com.example.dunning.workflows.activities.NotificationActivities.Delivery;
 import com.example.dunning.workflows.activities.NotificationActivities.Notice;
@@ -385,6 +386,25 @@ class DunningWorkflowTest {
 
     assertThat(result.outcome()).isEqualTo(DunningStatus.EXPIRED);
     assertThat(emailTimes.get(0)).isAfterOrEqualTo(started.plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void givenAnUnreadableAnswerThenAMissingAdapter_itShouldWaitForAnOperatorEachTime() {
+    Instant started = Instant.ofEpochMilli(env.currentTimeMillis());
+    when(payments.fetchPayment(any()))
+        .thenThrow(
+            ApplicationFailure.newNonRetryableFailure(
+                "frontpayment answered with data.details.currency missing",
+                FailureTypes.MALFORMED_ANSWER))
+        .thenThrow(
+            ApplicationFailure.newNonRetryableFailure(
+                "frontpayment is not configured", FailureTypes.PROVIDER_NOT_CONFIGURED))
+        .thenReturn(payment(InvoiceStatus.OPEN));
+
+    DunningResult result = start().run(request());
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.EXPIRED);
+    assertThat(emailTimes.get(0)).isAfterOrEqualTo(started.plus(Duration.ofHours(2)));
   }
 
   @Test

@@ -2,7 +2,6 @@ package com.example.dunning.activities.payment;
 
 import static com.example.dunning.workflows.activities.FailureTypes.INVOICE_NOT_FOUND;
 import static com.example.dunning.workflows.activities.FailureTypes.PROVIDER_AUTHENTICATION;
-import static com.example.dunning.workflows.activities.FailureTypes.UNKNOWN_PROVIDER;
 
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.AuthenticationException;
@@ -21,14 +20,6 @@ final class StripeFailures {
   static final String PROVIDER = "stripe";
 
   private StripeFailures() {}
-
-  static void requireStripe(String provider) {
-    if (!PROVIDER.equals(provider)) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "no payment provider '" + provider + "' here: this activity speaks to stripe only",
-          UNKNOWN_PROVIDER);
-    }
-  }
 
   static RuntimeException translate(StripeException e, String invoiceId) {
     if (e instanceof AuthenticationException || e instanceof PermissionException) {

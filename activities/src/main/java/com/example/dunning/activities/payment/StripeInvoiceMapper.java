@@ -59,14 +59,16 @@ final class StripeInvoiceMapper {
 
   static InvoiceStatus status(String stripeStatus) {
     if (stripeStatus == null) {
-      throw new IllegalArgumentException("stripe sent an invoice without a status");
+      throw ProviderFailures.malformed(StripeFailures.PROVIDER, "status", "missing");
     }
     return switch (stripeStatus) {
       case "draft", "open" -> InvoiceStatus.OPEN;
       case "paid" -> InvoiceStatus.PAID;
       case "void" -> InvoiceStatus.VOID;
       case "uncollectible" -> InvoiceStatus.UNCOLLECTIBLE;
-      default -> throw new IllegalArgumentException("unknown invoice status " + stripeStatus);
+      default ->
+          throw ProviderFailures.malformed(
+              StripeFailures.PROVIDER, "status", "not an invoice status we know: " + stripeStatus);
     };
   }
 

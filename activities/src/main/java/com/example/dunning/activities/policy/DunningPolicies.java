@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(DunningPolicyProperties.class)
 public class DunningPolicies {
 
+  /** Providers whose adapters cannot charge: see the payment package's adapters. */
+  private static final Set<String> COLLECTING_ITSELF = Set.of("elasticpath", "frontpayment");
+
   private final DunningPolicy defaultPolicy;
   private final Map<String, DunningPolicy> byPlan = new HashMap<>();
   private final QuietHours quietHours;
@@ -70,9 +73,14 @@ public class DunningPolicies {
     return new DunningSettings(policy, providerRetries(provider), quietHours);
   }
 
-  /** Stripe retries by itself when Smart Retries are on; the other providers leave it to us. */
+  /**
+   * Stripe retries by itself when Smart Retries are on. Elastic Path and Frontpayment collect by
+   * themselves and their adapters only read, so the dunning follows them; any other provider leaves
+   * the retries to the dunning.
+   */
   private boolean providerRetries(String provider) {
-    return "stripe".equals(provider) && stripeSmartRetries;
+    return COLLECTING_ITSELF.contains(provider)
+        || ("stripe".equals(provider) && stripeSmartRetries);
   }
 
   private static DunningPolicy checked(String which, DunningPolicy policy) {

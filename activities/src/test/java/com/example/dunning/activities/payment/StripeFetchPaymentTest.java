@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import com.example.dunning.workflows.activities.FailureTypes;
 import com.example.dunning.workflows.activities.PaymentActivities.PaymentRef;
 import com.example.dunning.workflows.model.Customer;
 import com.example.dunning.workflows.model.InvoiceStatus;
@@ -109,6 +110,24 @@ class StripeFetchPaymentTest {
 
     assertThat(payment.status()).isEqualTo(expected);
     assertThat(payment.nextPaymentAttempt()).isNull();
+  }
+
+  @Test
+  void givenAnInvoiceInAStatusStripeNeverSent_whenFetchingThePayment_itShouldFailForGoodNamingIt() {
+    ObjectNode invoice = failedInvoice("in_odd");
+    invoice.put("status", "frozen");
+    testbed.serveInvoice("in_odd", invoice);
+    testbed.serveSubscription(StripeFixtures.subscription());
+
+    assertThatThrownBy(() -> fetch("in_odd"))
+        .cause()
+        .asInstanceOf(type(ApplicationFailure.class))
+        .satisfies(
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(FailureTypes.MALFORMED_ANSWER);
+              assertThat(failure.isNonRetryable()).isTrue();
+              assertThat(failure.getOriginalMessage()).contains("status").contains("frozen");
+            });
   }
 
   @Test

@@ -101,9 +101,11 @@ class StripeReconciliationTest {
     ReconciliationProperties properties =
         new ReconciliationProperties(true, Duration.ofMinutes(15), Duration.ofDays(35), 4);
     ReconciliationTables tables = new ReconciliationTables(jdbc);
-    StripePaymentActivities payments =
-        new StripePaymentActivities(
-            stripe, new PaymentAttemptLedger(new DunningTables(jdbc), null));
+    ProviderPaymentActivities payments =
+        new ProviderPaymentActivities(
+            List.of(
+                new StripePaymentProvider(
+                    stripe, new PaymentAttemptLedger(new DunningTables(jdbc), null))));
     Worker worker = env.newWorker(DunningIds.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         ReconciliationWorkflowImpl.class, StandInDunning.class);

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,15 +42,15 @@ final class StripeTestbed implements AutoCloseable {
             Duration.ofSeconds(2),
             Duration.ofSeconds(5),
             2);
-    StripePaymentActivities implementation =
-        new StripePaymentActivities(
+    StripePaymentProvider stripe =
+        new StripePaymentProvider(
             StripeConfiguration.newClient(properties),
             new PaymentAttemptLedger(
                 new DunningTables(jdbc),
                 new TransactionTemplate(
                     new DataSourceTransactionManager(TestPostgres.dataSource()))));
     temporal = TestActivityEnvironment.newInstance();
-    temporal.registerActivitiesImplementations(implementation);
+    temporal.registerActivitiesImplementations(new ProviderPaymentActivities(List.of(stripe)));
     activities =
         temporal.newActivityStub(
             PaymentActivities.class,

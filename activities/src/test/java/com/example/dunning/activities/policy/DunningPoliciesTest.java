@@ -140,6 +140,19 @@ class DunningPoliciesTest {
     assertThat(settings.quietHours()).isNull();
   }
 
+  @Test
+  void givenStripeSmartRetriesOff_whenSettingsFor_itShouldLeaveRetriesToReadOnlyProvidersOnly() {
+    DunningPolicies policies =
+        new DunningPolicies(
+            new DunningPolicyProperties("default-v1", defaultSteps(), null, null, null, null),
+            false);
+
+    assertThat(policies.settingsFor("stripe", null).providerRetries()).isFalse();
+    assertThat(policies.settingsFor("elasticpath", null).providerRetries()).isTrue();
+    assertThat(policies.settingsFor("frontpayment", null).providerRetries()).isTrue();
+    assertThat(policies.settingsFor("paddle", null).providerRetries()).isFalse();
+  }
+
   private static DunningPolicies policiesWith(List<DunningStep> steps) {
     return new DunningPolicies(
         new DunningPolicyProperties("default-v1", steps, null, null, null, null), true);

@@ -1,8 +1,7 @@
 package com.example.dunning.activities.payment;
 
-import com.example.dunning.workflows.DunningIds;
 import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
-import com.example.dunning.workflows.activities.PaymentActivities;
+import com.example.dunning.workflows.activities.PaymentActivities.ChargeRequest;
 import com.example.dunning.workflows.model.ChargeResult;
 import com.example.dunning.workflows.model.HardDeclines;
 import com.example.dunning.workflows.model.PaymentDetails;
@@ -19,7 +18,6 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.InvoicePayParams;
 import com.stripe.param.InvoiceRetrieveParams;
 import com.stripe.param.SubscriptionRetrieveParams;
-import io.temporal.spring.boot.ActivityImpl;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -28,29 +26,32 @@ import org.springframework.stereotype.Component;
 
 /** The dunning's billing provider when it is Stripe. */
 @Component
-@ActivityImpl(taskQueues = DunningIds.TASK_QUEUE)
-public class StripePaymentActivities implements PaymentActivities {
+public class StripePaymentProvider implements PaymentProvider {
 
   private static final String PAID = "paid";
 
   private final StripeClient stripe;
   private final PaymentAttemptLedger ledger;
 
-  public StripePaymentActivities(StripeClient stripe, PaymentAttemptLedger ledger) {
+  public StripePaymentProvider(StripeClient stripe, PaymentAttemptLedger ledger) {
     this.stripe = stripe;
     this.ledger = ledger;
   }
 
   @Override
-  public PaymentDetails fetchPayment(PaymentRef ref) {
-    StripeFailures.requireStripe(ref.provider());
+  public String name() {
+    return StripeFailures.PROVIDER;
+  }
+
+  @Override
+  public PaymentDetails fetchPayment(String invoiceId) {
     try {
       Invoice invoice =
           stripe
               .v1()
               .invoices()
               .retrieve(
-                  ref.invoiceId(),
+                  invoiceId,
                   InvoiceRetrieveParams.builder()
                       .addExpand("customer")
                       .addExpand("payments.data.payment.payment_intent")
@@ -58,13 +59,12 @@ public class StripePaymentActivities implements PaymentActivities {
       return StripeInvoiceMapper.toPaymentDetails(
           invoice, subscriptionOf(invoice), latestPaymentIntent(invoice));
     } catch (StripeException e) {
-      throw StripeFailures.translate(e, ref.invoiceId());
+      throw StripeFailures.translate(e, invoiceId);
     }
   }
 
   @Override
   public ChargeResult retryCharge(ChargeRequest request) {
-    StripeFailures.requireStripe(request.provider());
     // Stripe answers a repeated key with the first answer, so a retried activity charges once.
     RequestOptions once =
         RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
