@@ -35,6 +35,7 @@ import com.example.dunning.workflows.policy.DunningSettings;
 import com.example.dunning.workflows.policy.DunningStep;
 import com.example.dunning.workflows.policy.NoticeKind;
 import com.example.dunning.workflows.policy.StepAction;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
@@ -300,6 +301,9 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     nextStepAt = null;
     setStatus(outcome);
     describe();
+    // An operator's update waiting for this end answers before the workflow completes. Adds no
+    // command, so histories without updates replay unchanged.
+    Workflow.await(Workflow::isEveryHandlerFinished);
     return result;
   }
 
@@ -566,7 +570,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   public DunningState state() {
     return new DunningState(
         dunningId,
-        status,
+        reportedStatus(),
         settings == null ? null : settings.policy().version(),
         attemptCount,
         nextStep,
@@ -576,5 +580,113 @@ public class DunningWorkflowImpl implements DunningWorkflow {
         payment,
         result,
         journal.entries());
+  }
+
+  /**
+   * PAUSED as soon as a pause is accepted, ACTIVE as soon as a resume is, although the main method
+   * changes {@code status} only when it next acts on them: no step starts meanwhile.
+   */
+  private DunningStatus reportedStatus() {
+    if (result == null && (status == ACTIVE || status == PAUSED)) {
+      return requests.isPaused() ? PAUSED : ACTIVE;
+    }
+    return status;
+  }
+
+  // --- updates: the operator's actions, answered with the new state ---
+
+  @Override
+  public DunningState markPaidByOperator(MarkPaid command) {
+    markPaid(command);
+    Workflow.await(this::hasEnded);
+    return state();
+  }
+
+  @Override
+  public void validateMarkPaid(MarkPaid command) {
+    refuseIfEnded(); // after expiry a payment still restores the package
+  }
+
+  @Override
+  public DunningState cancelByOperator(CancelDunning command) {
+    cancel(command);
+    Workflow.await(this::hasEnded);
+    return state();
+  }
+
+  @Override
+  public void validateCancel(CancelDunning command) {
+    refuseIfEndedOrExpired();
+  }
+
+  @Override
+  public DunningState pauseByOperator(PauseDunning command) {
+    pause(command);
+    return state();
+  }
+
+  @Override
+  public void validatePause(PauseDunning command) {
+    refuseIfEndedOrExpired();
+  }
+
+  @Override
+  public DunningState resumeByOperator(ResumeDunning command) {
+    resume(command);
+    return state();
+  }
+
+  @Override
+  public void validateResume(ResumeDunning command) {
+    refuseIfEndedOrExpired();
+  }
+
+  @Override
+  public DunningState retryNowByOperator(RetryNow command) {
+    int attemptsBefore = attemptCount;
+    retryNow(command);
+    // The charge is made by the main method; it waits while paused, and before continuing as new
+    // the main method waits for this handler, so neither is waited for here.
+    Workflow.await(
+        () ->
+            attemptCount > attemptsBefore
+                || hasEnded()
+                || requests.isPaused()
+                || Workflow.getInfo().isContinueAsNewSuggested()
+                || Workflow.getInfo().getHistoryLength() >= HISTORY_LIMIT);
+    return state();
+  }
+
+  @Override
+  public void validateRetryNow(RetryNow command) {
+    refuseIfEndedOrExpired();
+  }
+
+  /** The main method has closed the dunning: its outcome is set and recorded. */
+  private boolean hasEnded() {
+    return result != null && status == result.outcome();
+  }
+
+  private void refuseIfEnded() {
+    if (result != null || requests.isResolved()) {
+      DunningStatus outcome = result != null ? result.outcome() : resolvingTo();
+      throw ApplicationFailure.newNonRetryableFailure(
+          "the dunning has already ended " + outcome, REFUSED_ENDED, outcome.name());
+    }
+  }
+
+  private void refuseIfEndedOrExpired() {
+    refuseIfEnded();
+    if (status == EXPIRED) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "the package has expired: the dunning only waits for a late payment (mark-paid)",
+          REFUSED_EXPIRED,
+          EXPIRED.name());
+    }
+  }
+
+  /** What an accepted but not yet closed resolution will end in. */
+  private DunningStatus resolvingTo() {
+    return requests.paid() != null ? RECOVERED : CANCELLED;
   }
 }
