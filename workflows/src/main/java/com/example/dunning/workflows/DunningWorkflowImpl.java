@@ -83,6 +83,9 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   private final OperatorRequests requests;
   private int stepIndex;
 
+  /** Charges of this run that did not pay: what an operator's retry-now waits for. */
+  private int declinedCharges;
+
   @WorkflowInit
   public DunningWorkflowImpl(DunningRequest request) {
     this.request = request;
@@ -225,6 +228,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       close(RECOVERED, "recovered by a charge retried by the dunning (" + why + ")", "PAID");
       return true;
     }
+    declinedCharges++;
     if (charge.hardDecline()) {
       retriesBlocked = true;
     }
@@ -643,13 +647,14 @@ public class DunningWorkflowImpl implements DunningWorkflow {
 
   @Override
   public DunningState retryNowByOperator(RetryNow command) {
-    int attemptsBefore = attemptCount;
+    int declinedBefore = declinedCharges;
     retryNow(command);
-    // The charge is made by the main method; it waits while paused, and before continuing as new
-    // the main method waits for this handler, so neither is waited for here.
+    // The main method charges: a charge that pays ends the dunning, one that does not is counted.
+    // It charges only once resumed, and waits for this handler before continuing as new, so
+    // neither is waited for here.
     Workflow.await(
         () ->
-            attemptCount > attemptsBefore
+            declinedCharges > declinedBefore
                 || hasEnded()
                 || requests.isPaused()
                 || Workflow.getInfo().isContinueAsNewSuggested()

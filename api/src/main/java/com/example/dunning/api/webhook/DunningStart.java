@@ -4,5 +4,5 @@ import com.example.dunning.workflows.model.DunningRequest;
 import io.temporal.common.SearchAttributes;
 
 /** Everything needed to open the dunning of one invoice, should no workflow exist for it yet. */
-record DunningStart(
+public record DunningStart(
     String workflowId, DunningRequest request, SearchAttributes searchAttributes, String summary) {}

@@ -3,11 +3,14 @@ package com.example.dunning.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.dunning.api.ApiCaller;
+import com.example.dunning.api.TestDatabase;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 @SpringBootTest(
@@ -15,6 +18,11 @@ import org.springframework.test.context.TestPropertySource;
     properties = {"spring.config.name=dunning-api", "spring.temporal.test-server.enabled=true"})
 @TestPropertySource(TestTokens.PROPERTIES)
 class ApiSecurityTest {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabase.register(registry);
+  }
 
   private static final String ACTION = "/api/v1/dunnings/dunning-stripe-in_1/cancel";
   private static final String READ = "/actuator/prometheus";

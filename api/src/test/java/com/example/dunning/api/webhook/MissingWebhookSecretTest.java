@@ -2,6 +2,7 @@ package com.example.dunning.api.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.dunning.api.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,8 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -18,6 +21,11 @@ import org.springframework.boot.test.context.SpringBootTest;
       "dunning.stripe.webhook-secret="
     })
 class MissingWebhookSecretTest {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabase.register(registry);
+  }
 
   @Value("${local.server.port}")
   int port;
