@@ -2,40 +2,14 @@ package com.example.dunning.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.dunning.api.ApiCaller;
-import com.example.dunning.api.TestDatabase;
+import com.example.dunning.api.ApiTestContext;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.config.name=dunning-api", "spring.temporal.test-server.enabled=true"})
-@TestPropertySource(TestTokens.PROPERTIES)
-class ApiSecurityTest {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabase.register(registry);
-  }
+class ApiSecurityTest extends ApiTestContext {
 
   private static final String ACTION = "/api/v1/dunnings/dunning-stripe-in_1/cancel";
   private static final String READ = "/actuator/prometheus";
-
-  @Value("${local.server.port}")
-  int port;
-
-  private ApiCaller anonymous;
-
-  @BeforeEach
-  void caller() {
-    anonymous = new ApiCaller(port, null);
-  }
 
   @Test
   void givenNoToken_whenReading_itShouldAnswer401WithABearerChallenge() {
