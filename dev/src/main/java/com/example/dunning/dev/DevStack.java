@@ -101,7 +101,7 @@ public final class DevStack implements AutoCloseable {
         """
 
         Dunning dev stack is up:
-          API          http://127.0.0.1:{}  (POST /webhooks/stripe)
+          API          http://127.0.0.1:{}  (POST /webhooks/stripe, /api/v1/dunnings, /swagger-ui.html)
           Temporal     127.0.0.1:{}, namespace default (in memory: a restart forgets every workflow;
                        it listens on every interface, so keep this machine's port {} closed)
           Caught mail  http://127.0.0.1:{}/

@@ -66,18 +66,18 @@ class DunningIntake {
     }
     List<String> errors = new ArrayList<>();
     String provider = intake.provider();
-    if (provider == null || !PROVIDER.matcher(provider).matches()) {
+    boolean knownShape = provider != null && PROVIDER.matcher(provider).matches();
+    if (!knownShape) {
       errors.add("provider: required, lower-case like stripe or elasticpath (" + PROVIDER + ")");
     }
     String workflowId = null;
-    if (errors.isEmpty()) {
-      try {
-        workflowId = DunningIds.workflowId(provider, intake.invoiceId());
-      } catch (IllegalArgumentException e) {
-        errors.add((intake.invoiceId() == null ? "invoiceId: required; " : "") + e.getMessage());
-      }
-    } else if (intake.invoiceId() == null) {
-      errors.add("invoiceId: required");
+    try {
+      // DunningIds has the last word on both parts of the workflow id; with a provider already
+      // refused, a well-formed one stands in so that the invoice id is checked too.
+      workflowId = DunningIds.workflowId(knownShape ? provider : "stripe", intake.invoiceId());
+    } catch (IllegalArgumentException e) {
+      boolean aboutProvider = e.getMessage().startsWith("provider");
+      errors.add((aboutProvider ? "provider: " : "invoiceId: required; ") + e.getMessage());
     }
     if (intake.customerId() == null || !CUSTOMER.matcher(intake.customerId()).matches()) {
       errors.add("customerId: required, 1 to 128 characters without spaces");

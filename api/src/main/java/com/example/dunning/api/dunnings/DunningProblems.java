@@ -49,7 +49,7 @@ class DunningProblems extends ResponseEntityExceptionHandler {
     problem.setTitle("Dunning has ended");
     problem.setProperty("dunningId", e.dunningId());
     if (e.status() != null) {
-      problem.setProperty("status", e.status());
+      problem.setProperty("dunningStatus", e.status());
     }
     return problem;
   }
@@ -81,7 +81,7 @@ class DunningProblems extends ResponseEntityExceptionHandler {
               .toList();
       detail =
           names.isEmpty()
-              ? "malformed JSON: " + json.getOriginalMessage()
+              ? "malformed JSON: " + firstLine(json.getOriginalMessage())
               : String.join(".", names) + ": " + firstLine(json.getOriginalMessage()) + hint(field);
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
@@ -100,7 +100,12 @@ class DunningProblems extends ResponseEntityExceptionHandler {
     if (message == null) {
       return "unreadable";
     }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    // Jackson adds where it was in the source, which tells the caller nothing it can use.
+    int end = message.length();
+    for (String cut : new String[] {"\n", " (start marker", " at [Source"}) {
+      int at = message.indexOf(cut);
+      end = at < 0 ? end : Math.min(end, at);
+    }
+    return message.substring(0, end);
   }
 }

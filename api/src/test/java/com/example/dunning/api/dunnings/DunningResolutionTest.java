@@ -86,7 +86,8 @@ class DunningResolutionTest extends RunningDunningsTest {
 
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(json(again).get("status").asString()).isEqualTo("RECOVERED");
+    assertThat(json(again).get("status").asInt()).isEqualTo(409);
+    assertThat(json(again).get("dunningStatus").asString()).isEqualTo("RECOVERED");
     assertThat(json(again).get("detail").asString()).contains("already ended RECOVERED");
   }
 
@@ -167,6 +168,17 @@ class DunningResolutionTest extends RunningDunningsTest {
     assertThat(json(response).get("detail").asString())
         .startsWith("until: ")
         .contains("ISO-8601 instant");
+  }
+
+  @Test
+  void givenABodyThatIsNotJson_whenPaused_itShouldAnswer400SayingSo() {
+    String invoice = open("badjson");
+
+    HttpResponse<String> response = alice.post(path(invoice, "pause"), "{\"until\": 12");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response).get("detail").asString())
+        .isEqualTo("malformed JSON: Unexpected end-of-input: expected close marker for Object");
   }
 
   @Test
