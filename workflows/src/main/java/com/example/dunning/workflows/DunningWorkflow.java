@@ -52,10 +52,14 @@ public interface DunningWorkflow {
   String OPERATOR_RESUME = "operatorResume";
   String OPERATOR_RETRY_NOW = "operatorRetryNow";
 
-  /** The failure type of an update refused because the dunning has ended. */
+  /**
+   * An update refused because the dunning has ended: the failure's type and the start of its
+   * message ({@code DunningEnded: …}). Match the message: the SDK (1.38) hands the client a
+   * validator's failure under a type of its own.
+   */
   String REFUSED_ENDED = "DunningEnded";
 
-  /** The failure type of an update refused because the package has expired (only paid helps). */
+  /** An update refused because the package has expired (only a payment helps), as above. */
   String REFUSED_EXPIRED = "DunningExpired";
 
   @WorkflowMethod(name = TYPE)

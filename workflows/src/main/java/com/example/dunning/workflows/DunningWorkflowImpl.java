@@ -676,7 +676,9 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     if (result != null || requests.isResolved()) {
       DunningStatus outcome = result != null ? result.outcome() : resolvingTo();
       throw ApplicationFailure.newNonRetryableFailure(
-          "the dunning has already ended " + outcome, REFUSED_ENDED, outcome.name());
+          REFUSED_ENDED + ": the dunning has already ended " + outcome,
+          REFUSED_ENDED,
+          outcome.name());
     }
   }
 
@@ -684,7 +686,9 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     refuseIfEnded();
     if (status == EXPIRED) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "the package has expired: the dunning only waits for a late payment (mark-paid)",
+          REFUSED_EXPIRED
+              + ": the package has expired; the dunning only waits for a late payment"
+              + " (mark-paid)",
           REFUSED_EXPIRED,
           EXPIRED.name());
     }

@@ -17,6 +17,7 @@ import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -64,11 +65,13 @@ class DunningActions {
     } catch (WorkflowUpdateTimeoutOrCancelledException slow) {
       return new Outcome(state(dunningId), false);
     } catch (WorkflowUpdateException refused) {
-      if (refused.getCause() instanceof ApplicationFailure failure
-          && (DunningWorkflow.REFUSED_ENDED.equals(failure.getType())
-              || DunningWorkflow.REFUSED_EXPIRED.equals(failure.getType()))) {
-        String status = failure.getDetails().get(String.class);
-        throw new DunningEndedException(dunningId, status, failure.getOriginalMessage());
+      if (refused.getCause() instanceof ApplicationFailure failure && isRefusal(failure)) {
+        DunningState now = state(dunningId);
+        String message = failure.getOriginalMessage();
+        throw new DunningEndedException(
+            dunningId,
+            now == null ? null : now.status().name(),
+            message.substring(message.indexOf(':') + 1).strip());
       }
       throw refused;
     } catch (WorkflowNotFoundException closed) {
@@ -108,6 +111,13 @@ class DunningActions {
                     record.status().name(),
                     "the dunning has already ended " + record.status()))
         .orElseGet(() -> new DunningEndedException(dunningId, null, "the dunning has ended"));
+  }
+
+  /** The workflow's validator refused: the dunning has ended, or its package has expired. */
+  private static boolean isRefusal(ApplicationFailure failure) {
+    String message = failure.getOriginalMessage() == null ? "" : failure.getOriginalMessage();
+    return Stream.of(DunningWorkflow.REFUSED_ENDED, DunningWorkflow.REFUSED_EXPIRED)
+        .anyMatch(type -> type.equals(failure.getType()) || message.startsWith(type + ":"));
   }
 
   private static boolean isNotFound(WorkflowException e) {
