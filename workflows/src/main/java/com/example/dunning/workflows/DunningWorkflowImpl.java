@@ -650,12 +650,13 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     int declinedBefore = declinedCharges;
     retryNow(command);
     // The main method charges: a charge that pays ends the dunning, one that does not is counted.
-    // It charges only once resumed, and waits for this handler before continuing as new, so
-    // neither is waited for here.
+    // It charges only once resumed, never after expiry, and waits for this handler before
+    // continuing as new, so none of these is waited for here.
     Workflow.await(
         () ->
             declinedCharges > declinedBefore
                 || hasEnded()
+                || status == EXPIRED
                 || requests.isPaused()
                 || Workflow.getInfo().isContinueAsNewSuggested()
                 || Workflow.getInfo().getHistoryLength() >= HISTORY_LIMIT);
