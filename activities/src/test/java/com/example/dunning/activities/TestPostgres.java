@@ -41,7 +41,7 @@ public final class TestPostgres {
   public static void truncateAll() {
     new JdbcTemplate(dataSource())
         .execute(
-            "TRUNCATE failed_invoice, payment_attempt, dunning_log, notification, package_expiry"
-                + " RESTART IDENTITY CASCADE");
+            "TRUNCATE failed_invoice, payment_attempt, dunning_log, notification, package_expiry,"
+                + " reconciliation RESTART IDENTITY CASCADE");
   }
 }

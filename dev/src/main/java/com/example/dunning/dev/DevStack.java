@@ -1,10 +1,13 @@
 package com.example.dunning.dev;
 
 import com.example.dunning.api.DunningApiApplication;
+import com.example.dunning.api.security.ApiTokens;
 import com.example.dunning.worker.DunningWorkerApplication;
 import io.temporal.testserver.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -18,7 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * catches the mail, a stand-in for Stripe, the worker and the API on 127.0.0.1:8080.
  *
  * <p>Whatever the environment sets wins: SPRING_DATASOURCE_URL uses that database instead of the
- * embedded one, STRIPE_API_KEY uses Stripe itself, STRIPE_WEBHOOK_SECRET replaces the dev secret.
+ * embedded one, STRIPE_API_KEY uses Stripe itself, STRIPE_WEBHOOK_SECRET replaces the dev secret,
+ * DUNNING_API_TOKEN is the API's token (read and resolve), else one is made up and printed.
  */
 public final class DevStack implements AutoCloseable {
 
@@ -33,6 +37,7 @@ public final class DevStack implements AutoCloseable {
   private CaughtMail mail;
   private ConfigurableApplicationContext worker;
   private ConfigurableApplicationContext api;
+  private String apiToken;
 
   public DevStack(DevPorts ports, Map<String, String> env) {
     this.ports = ports;
@@ -77,6 +82,12 @@ public final class DevStack implements AutoCloseable {
     if (!env.containsKey("STRIPE_WEBHOOK_SECRET")) {
       settings.add("--dunning.stripe.webhook-secret=" + DEV_WEBHOOK_SECRET);
     }
+    String tokenFromEnv = env.get("DUNNING_API_TOKEN");
+    boolean tokenGiven = tokenFromEnv != null && !tokenFromEnv.isBlank();
+    apiToken = tokenGiven ? tokenFromEnv.strip() : newApiToken();
+    settings.add("--dunning.api.tokens[0].name=dev");
+    settings.add("--dunning.api.tokens[0].sha256=" + ApiTokens.sha256Hex(apiToken));
+    settings.add("--dunning.api.tokens[0].scopes=read,resolve");
     String[] workerArgs = with(settings, "--server.port=" + ports.worker());
     worker =
         new SpringApplicationBuilder(DunningWorkerApplication.class)
@@ -90,13 +101,14 @@ public final class DevStack implements AutoCloseable {
         """
 
         Dunning dev stack is up:
-          API          http://127.0.0.1:{}  (POST /webhooks/stripe)
+          API          http://127.0.0.1:{}  (POST /webhooks/stripe, /api/v1/dunnings, /swagger-ui.html)
           Temporal     127.0.0.1:{}, namespace default (in memory: a restart forgets every workflow;
                        it listens on every interface, so keep this machine's port {} closed)
           Caught mail  http://127.0.0.1:{}/
           Worker       http://127.0.0.1:{}/actuator/health
           Stripe       {}
           Webhook secret {}
+          API token    {}
         """,
         ports.api(),
         ports.temporal(),
@@ -108,12 +120,22 @@ public final class DevStack implements AutoCloseable {
             : "demo stand-in on 127.0.0.1:" + ports.stripe(),
         env.containsKey("STRIPE_WEBHOOK_SECRET")
             ? "from STRIPE_WEBHOOK_SECRET"
-            : DEV_WEBHOOK_SECRET);
+            : DEV_WEBHOOK_SECRET,
+        tokenGiven
+            ? "from DUNNING_API_TOKEN (scopes read, resolve)"
+            : "export DUNNING_API_TOKEN="
+                + apiToken
+                + "  (made up for this run; scopes read, resolve)");
   }
 
   /** The SMTP server that catches the mail, or null when SMTP_HOST names another. */
   CaughtMail mail() {
     return mail;
+  }
+
+  /** The Bearer token the API accepts, with both scopes. */
+  public String apiToken() {
+    return apiToken;
   }
 
   public ConfigurableApplicationContext worker() {
@@ -140,6 +162,12 @@ public final class DevStack implements AutoCloseable {
       }
     }
     started.clear();
+  }
+
+  private static String newApiToken() {
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    return "dev_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   private static String[] with(List<String> settings, String more) {

@@ -31,11 +31,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole stack as the run command starts it, on free ports: a signed webhook starts a dunning
  * that a separate Temporal client can see, its mail reaches the SMTP server, and the package
- * expires in PostgreSQL; a paid event ends another one early.
+ * expires in PostgreSQL; a paid event ends another one early; an operator pauses, resumes and marks
+ * one paid through the API with the stack's token, and is refused without it.
  */
 class DevStackEndToEndTest {
 
@@ -44,6 +46,7 @@ class DevStackEndToEndTest {
   private static WorkflowClient temporal;
   private static JdbcTemplate database;
   private static final HttpClient http = HttpClient.newHttpClient();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @BeforeAll
   static void startTheStack() throws Exception {
@@ -180,6 +183,7 @@ class DevStackEndToEndTest {
                         + "/api/ActionService/GetInvoicePaymentFailed"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/xml")
+            .header("Authorization", "Bearer " + stack.apiToken())
             .POST(HttpRequest.BodyPublishers.ofString("UserId=" + userId + "&StatusId=0"))
             .build();
     assertThat(http.send(failedPayments, HttpResponse.BodyHandlers.ofString()).body())
@@ -188,8 +192,50 @@ class DevStackEndToEndTest {
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.api() + path)).GET().build();
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.api() + path))
+            .header("Authorization", "Bearer " + stack.apiToken())
+            .GET()
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void givenASignedFailureWebhook_whenAnOperatorPausesResumesAndMarksItPaid_itShouldEndRecovered()
+      throws Exception {
+    String invoice = "in_e2e_api";
+    assertThat(
+            post(SignedStripeEvents.invoiceEvent("invoice.payment_failed", invoice, 1))
+                .statusCode())
+        .isEqualTo(200);
+    String dunning = "/api/v1/dunnings/" + DunningIds.workflowId("stripe", invoice);
+
+    assertThat(api(dunning + "/pause", "{}", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> paused = api(dunning + "/pause", "{}", stack.apiToken());
+    HttpResponse<String> resumed = api(dunning + "/resume", "", stack.apiToken());
+    HttpResponse<String> paid =
+        api(dunning + "/mark-paid", "{\"note\":\"bank transfer\"}", stack.apiToken());
+
+    assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+    assertThat(JSON.readTree(paused.body()).at("/live/status").asString()).isEqualTo("PAUSED");
+    assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
+    assertThat(JSON.readTree(resumed.body()).at("/live/status").asString()).isEqualTo("ACTIVE");
+    assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+    assertThat(JSON.readTree(paid.body()).at("/live/result/reason").asString())
+        .isEqualTo("marked paid by dev: bank transfer");
+    assertThat(JSON.readTree(paid.body()).at("/record/status").asString()).isEqualTo("RECOVERED");
+  }
+
+  /** POSTs to the API, with the Bearer token when there is one. */
+  private static HttpResponse<String> api(String path, String json, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.api() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static DunningWorkflow typed(String workflowId) {

@@ -36,6 +36,7 @@ import com.example.dunning.workflows.policy.DunningSettings;
 import com.example.dunning.workflows.policy.DunningStep;
 import com.example.dunning.workflows.policy.NoticeKind;
 import com.example.dunning.workflows.policy.StepAction;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
@@ -85,6 +86,9 @@ public class DunningWorkflowImpl implements DunningWorkflow {
 
   private final OperatorRequests requests;
   private int stepIndex;
+
+  /** Charges of this run that did not pay: what an operator's retry-now waits for. */
+  private int declinedCharges;
 
   @WorkflowInit
   public DunningWorkflowImpl(DunningRequest request) {
@@ -234,6 +238,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       close(RECOVERED, "recovered by a charge retried by the dunning (" + why + ")", "PAID");
       return true;
     }
+    declinedCharges++;
     if (charge.hardDecline()) {
       retriesBlocked = true;
     }
@@ -310,6 +315,9 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     nextStepAt = null;
     setStatus(outcome);
     describe();
+    // An operator's update waiting for this end answers before the workflow completes. Adds no
+    // command, so histories without updates replay unchanged.
+    Workflow.await(Workflow::isEveryHandlerFinished);
     return result;
   }
 
@@ -622,7 +630,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   public DunningState state() {
     return new DunningState(
         dunningId,
-        status,
+        reportedStatus(),
         settings == null ? null : settings.policy().version(),
         attemptCount,
         nextStep,
@@ -632,5 +640,119 @@ public class DunningWorkflowImpl implements DunningWorkflow {
         payment,
         result,
         journal.entries());
+  }
+
+  /**
+   * PAUSED as soon as a pause is accepted, ACTIVE as soon as a resume is, although the main method
+   * changes {@code status} only when it next acts on them: no step starts meanwhile.
+   */
+  private DunningStatus reportedStatus() {
+    if (result == null && (status == ACTIVE || status == PAUSED)) {
+      return requests.isPaused() ? PAUSED : ACTIVE;
+    }
+    return status;
+  }
+
+  // --- updates: the operator's actions, answered with the new state ---
+
+  @Override
+  public DunningState markPaidByOperator(MarkPaid command) {
+    markPaid(command);
+    Workflow.await(this::hasEnded);
+    return state();
+  }
+
+  @Override
+  public void validateMarkPaid(MarkPaid command) {
+    refuseIfEnded(); // after expiry a payment still restores the package
+  }
+
+  @Override
+  public DunningState cancelByOperator(CancelDunning command) {
+    cancel(command);
+    Workflow.await(this::hasEnded);
+    return state();
+  }
+
+  @Override
+  public void validateCancel(CancelDunning command) {
+    refuseIfEndedOrExpired();
+  }
+
+  @Override
+  public DunningState pauseByOperator(PauseDunning command) {
+    pause(command);
+    return state();
+  }
+
+  @Override
+  public void validatePause(PauseDunning command) {
+    refuseIfEndedOrExpired();
+  }
+
+  @Override
+  public DunningState resumeByOperator(ResumeDunning command) {
+    resume(command);
+    return state();
+  }
+
+  @Override
+  public void validateResume(ResumeDunning command) {
+    refuseIfEndedOrExpired();
+  }
+
+  @Override
+  public DunningState retryNowByOperator(RetryNow command) {
+    int declinedBefore = declinedCharges;
+    retryNow(command);
+    // The main method charges: a charge that pays ends the dunning, one that does not is counted.
+    // It charges only once resumed, never after expiry, and waits for this handler before
+    // continuing as new, so none of these is waited for here.
+    Workflow.await(
+        () ->
+            declinedCharges > declinedBefore
+                || hasEnded()
+                || status == EXPIRED
+                || requests.isPaused()
+                || Workflow.getInfo().isContinueAsNewSuggested()
+                || Workflow.getInfo().getHistoryLength() >= HISTORY_LIMIT);
+    return state();
+  }
+
+  @Override
+  public void validateRetryNow(RetryNow command) {
+    refuseIfEndedOrExpired();
+  }
+
+  /** The main method has closed the dunning: its outcome is set and recorded. */
+  private boolean hasEnded() {
+    return result != null && status == result.outcome();
+  }
+
+  private void refuseIfEnded() {
+    if (result != null || requests.isResolved()) {
+      DunningStatus outcome = result != null ? result.outcome() : resolvingTo();
+      throw ApplicationFailure.newNonRetryableFailure(
+          REFUSED_ENDED + ": the dunning has already ended " + outcome,
+          REFUSED_ENDED,
+          outcome.name());
+    }
+  }
+
+  private void refuseIfEndedOrExpired() {
+    refuseIfEnded();
+    if (status == EXPIRED) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          REFUSED_EXPIRED
+              + ": the package has expired; the dunning only waits for a late payment"
+              + " (mark-paid)",
+          REFUSED_EXPIRED,
+          EXPIRED.name());
+    }
+  }
+
+  /** What an accepted but not yet closed resolution will end in. */
+  private DunningStatus resolvingTo() {
+    return requests.paid() != null ? RECOVERED : CANCELLED;
   }
 }

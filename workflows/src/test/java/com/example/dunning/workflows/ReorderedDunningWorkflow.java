@@ -67,4 +67,46 @@ public class ReorderedDunningWorkflow implements DunningWorkflow {
   public DunningState state() {
     return null;
   }
+
+  // Updates: not used by the replay test.
+
+  @Override
+  public DunningState markPaidByOperator(MarkPaid command) {
+    return null;
+  }
+
+  @Override
+  public void validateMarkPaid(MarkPaid command) {}
+
+  @Override
+  public DunningState cancelByOperator(CancelDunning command) {
+    return null;
+  }
+
+  @Override
+  public void validateCancel(CancelDunning command) {}
+
+  @Override
+  public DunningState pauseByOperator(PauseDunning command) {
+    return null;
+  }
+
+  @Override
+  public void validatePause(PauseDunning command) {}
+
+  @Override
+  public DunningState resumeByOperator(ResumeDunning command) {
+    return null;
+  }
+
+  @Override
+  public void validateResume(ResumeDunning command) {}
+
+  @Override
+  public DunningState retryNowByOperator(RetryNow command) {
+    return null;
+  }
+
+  @Override
+  public void validateRetryNow(RetryNow command) {}
 }

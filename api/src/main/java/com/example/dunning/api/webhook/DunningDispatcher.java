@@ -6,9 +6,12 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Sends a provider's event to the dunning of its invoice: the API's only contact with Temporal. */
+/**
+ * Sends a provider's event to the dunning of its invoice: how the webhooks and the generic intake
+ * ({@code POST /api/v1/dunnings}) start and signal dunnings.
+ */
 @Component
-class DunningDispatcher {
+public class DunningDispatcher {
 
   private final WorkflowClient client;
   private final DunningStarter starter;
@@ -23,7 +26,7 @@ class DunningDispatcher {
    * ended is never started again for the same invoice (REJECT_DUPLICATE): the event is a duplicate
    * or came late, and nothing happens.
    */
-  WebhookOutcome signalWithStart(
+  public WebhookOutcome signalWithStart(
       String eventType, DunningStart start, String signal, Object payload) {
     if (starter.signalWithStart(start, signal, payload)) {
       return WebhookOutcome.delivered(eventType, start.workflowId(), signal);

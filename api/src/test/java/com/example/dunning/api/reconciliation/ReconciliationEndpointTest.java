@@ -3,6 +3,8 @@ package com.example.dunning.api.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.dunning.activities.TestPostgres;
+import com.example.dunning.api.TestDatabase;
+import com.example.dunning.api.security.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
       "spring.temporal.test-server.enabled=true",
       "spring.temporal.workers-auto-discovery.packages=com.example.dunning.api.testworkflow"
     })
+@TestPropertySource(TestTokens.PROPERTIES)
 class ReconciliationEndpointTest {
 
   private static final Instant FIRST = Instant.parse("2026-11-27T10:00:00Z");
@@ -40,9 +44,7 @@ class ReconciliationEndpointTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", TestPostgres::jdbcUrl);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
+    TestDatabase.register(registry);
   }
 
   @BeforeEach
@@ -82,7 +84,10 @@ class ReconciliationEndpointTest {
   private JsonNode get(String path) throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TestTokens.READER)
+                .GET()
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return JsonMapper.builder().build().readTree(response.body());

@@ -1,5 +1,6 @@
 package com.example.dunning.api.seed;
 
+import com.example.dunning.api.security.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,10 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/**
- * Every request of the seed tests goes through here, so headers every call needs (a bearer token,
- * once the API asks for one) are added in one place.
- */
+/** Every request of the seed tests goes through here, with a read token. */
 public final class SeedApiClient {
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -41,7 +39,9 @@ public final class SeedApiClient {
   }
 
   private HttpRequest.Builder request(String path, String accept) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + TestTokens.READER);
     if (accept != null) {
       request.header("Accept", accept);
     }

@@ -111,4 +111,51 @@ public class RecordingDunningWorkflow implements DunningWorkflow {
         result,
         List.copyOf(log));
   }
+
+  // Updates: each does what its signal does and answers the state.
+
+  @Override
+  public DunningState markPaidByOperator(MarkPaid command) {
+    markPaid(command);
+    return state();
+  }
+
+  @Override
+  public void validateMarkPaid(MarkPaid command) {}
+
+  @Override
+  public DunningState cancelByOperator(CancelDunning command) {
+    cancel(command);
+    return state();
+  }
+
+  @Override
+  public void validateCancel(CancelDunning command) {}
+
+  @Override
+  public DunningState pauseByOperator(PauseDunning command) {
+    pause(command);
+    return state();
+  }
+
+  @Override
+  public void validatePause(PauseDunning command) {}
+
+  @Override
+  public DunningState resumeByOperator(ResumeDunning command) {
+    resume(command);
+    return state();
+  }
+
+  @Override
+  public void validateResume(ResumeDunning command) {}
+
+  @Override
+  public DunningState retryNowByOperator(RetryNow command) {
+    retryNow(command);
+    return state();
+  }
+
+  @Override
+  public void validateRetryNow(RetryNow command) {}
 }

@@ -2,7 +2,7 @@ package com.example.dunning.api.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.dunning.activities.TestPostgres;
+import com.example.dunning.api.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,16 +22,13 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 class MissingWebhookSecretTest {
 
-  @Value("${local.server.port}")
-  int port;
-
-  /** The API's health includes its database (the seed APIs read it). */
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", TestPostgres::jdbcUrl);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
+    TestDatabase.register(registry);
   }
+
+  @Value("${local.server.port}")
+  int port;
 
   @Test
   void givenNoWebhookSecret_whenAnEventArrives_itShouldRefuseWith503() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.example.dunning.api.TestDatabase;
 import com.example.dunning.api.testworkflow.RecordingDunningWorkflow;
 import com.example.dunning.workflows.DunningIds;
 import com.example.dunning.workflows.DunningSearchAttributes;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.node.ObjectNode;
 
 @SpringBootTest(
@@ -43,6 +46,11 @@ import tools.jackson.databind.node.ObjectNode;
       "dunning.stripe.webhook-secret=" + StripeWebhookTest.SECRET
     })
 class StripeWebhookTest {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabase.register(registry);
+  }
 
   static final String SECRET = "whsec_test_dunning";
   private static final String CUSTOMER = "cus_QXg1o8vcGmoR32";

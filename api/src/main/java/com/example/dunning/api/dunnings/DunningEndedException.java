@@ -1,0 +1,25 @@
+package com.example.dunning.api.dunnings;
+
+/** The action needs a running dunning, and this one has ended (or its package has expired). */
+class DunningEndedException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String dunningId;
+  private final String status;
+
+  DunningEndedException(String dunningId, String status, String message) {
+    super(message);
+    this.dunningId = dunningId;
+    this.status = status;
+  }
+
+  String dunningId() {
+    return dunningId;
+  }
+
+  /** The dunning's status, or null where unknown. */
+  String status() {
+    return status;
+  }
+}

@@ -1,0 +1,192 @@
+package com.example.dunning.api.dunnings;
+
+import com.example.dunning.api.webhook.DunningDispatcher;
+import com.example.dunning.api.webhook.WebhookOutcome;
+import com.example.dunning.workflows.DunningIds;
+import com.example.dunning.workflows.DunningSearchAttributes;
+import com.example.dunning.workflows.DunningStart;
+import com.example.dunning.workflows.DunningWorkflow;
+import com.example.dunning.workflows.commands.PaymentFailed;
+import com.example.dunning.workflows.model.DunningRequest;
+import com.example.dunning.workflows.model.DunningStatus;
+import io.temporal.common.SearchAttributes;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the dunning of a failed payment reported through the API, by the same path as the
+ * webhooks: one workflow per provider and invoice ({@link DunningIds}), started with its first
+ * {@code paymentFailed}, so a repeated request reaches the same dunning and changes nothing.
+ */
+@Component
+class DunningIntake {
+
+  static final String EVENT = "api.intake";
+
+  /** Well above any real invoice, low enough to catch a misplaced decimal point. */
+  static final long MAX_AMOUNT = 10_000_000_000L;
+
+  private static final Pattern PROVIDER = Pattern.compile("[a-z][a-z0-9-]{1,30}");
+  private static final Pattern CUSTOMER = Pattern.compile("\\S{1,128}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+  private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
+  private final DunningDispatcher dispatcher;
+  private final DunningLookup lookup;
+  private final Clock clock;
+
+  DunningIntake(DunningDispatcher dispatcher, DunningLookup lookup) {
+    this.dispatcher = dispatcher;
+    this.lookup = lookup;
+    this.clock = Clock.systemUTC();
+  }
+
+  IntakeAnswer start(IntakeRequest intake) {
+    DunningStart start = validated(intake);
+    boolean existed = lookup.existsInTemporal(start.workflowId());
+    PaymentFailed failed =
+        new PaymentFailed(
+            start.request().attemptCount(), null, null, null, start.request().failedAt());
+    WebhookOutcome outcome =
+        dispatcher.signalWithStart(EVENT, start, DunningWorkflow.PAYMENT_FAILED, failed);
+    String state = "closed".equals(outcome.result()) ? "ended" : existed ? "running" : "started";
+    return new IntakeAnswer(start.workflowId(), "started".equals(state), state);
+  }
+
+  private DunningStart validated(IntakeRequest intake) {
+    if (intake == null) {
+      throw new InvalidRequestException("a JSON body is required");
+    }
+    List<String> errors = new ArrayList<>();
+    String provider = intake.provider();
+    boolean knownShape = provider != null && PROVIDER.matcher(provider).matches();
+    if (!knownShape) {
+      errors.add("provider: required, lower-case like stripe or elasticpath (" + PROVIDER + ")");
+    }
+    String workflowId = null;
+    try {
+      // DunningIds has the last word on both parts of the workflow id; with a provider already
+      // refused, a well-formed one stands in so that the invoice id is checked too.
+      workflowId = DunningIds.workflowId(knownShape ? provider : "stripe", intake.invoiceId());
+    } catch (IllegalArgumentException e) {
+      boolean aboutProvider = e.getMessage().startsWith("provider");
+      errors.add((aboutProvider ? "provider: " : "invoiceId: required; ") + e.getMessage());
+    }
+    if (intake.customerId() == null || !CUSTOMER.matcher(intake.customerId()).matches()) {
+      errors.add("customerId: required, 1 to 128 characters without spaces");
+    }
+    if (intake.amount() == null || intake.amount() < 1 || intake.amount() > MAX_AMOUNT) {
+      errors.add("amount: required, in the currency's minor unit (cents), from 1 to " + MAX_AMOUNT);
+    }
+    String currency = currency(intake.currency(), errors);
+    IntakeRequest.Contact contact = intake.contact();
+    String email = contact == null ? null : blankToNull(contact.email());
+    String phone = contact == null ? null : blankToNull(contact.phone());
+    if (email == null && phone == null) {
+      errors.add("contact: an email or a phone number is required, to tell the customer");
+    }
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      errors.add("contact.email: not an e-mail address: " + email);
+    }
+    if (phone != null && !PHONE.matcher(phone).matches()) {
+      errors.add("contact.phone: not an E.164 number such as +4712345678: " + phone);
+    }
+    int attemptCount = intake.attemptCount() == null ? 1 : intake.attemptCount();
+    if (attemptCount < 1 || attemptCount > 100) {
+      errors.add("attemptCount: from 1 to 100");
+    }
+    Instant now = clock.instant();
+    Instant failedAt = intake.failedAt() == null ? now : intake.failedAt();
+    if (failedAt.isAfter(now.plusSeconds(300))) {
+      errors.add("failedAt: in the future: " + failedAt);
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    DunningRequest request =
+        new DunningRequest(
+            provider,
+            intake.invoiceId(),
+            intake.customerId(),
+            email,
+            intake.amount(),
+            currency,
+            attemptCount,
+            failedAt);
+    return new DunningStart(
+        workflowId, request, searchAttributes(request), summary(request, phone));
+  }
+
+  /** Lower case, as Stripe writes currencies, so the records of every provider read alike. */
+  private static String currency(String code, List<String> errors) {
+    if (code != null && code.strip().length() == 3) {
+      try {
+        return Currency.getInstance(code.strip().toUpperCase(Locale.ROOT))
+            .getCurrencyCode()
+            .toLowerCase(Locale.ROOT);
+      } catch (IllegalArgumentException unknown) {
+        // reported below
+      }
+    }
+    errors.add("currency: required, an ISO 4217 code such as NOK or USD" + given(code));
+    return null;
+  }
+
+  private static SearchAttributes searchAttributes(DunningRequest request) {
+    SearchAttributes.Builder attributes =
+        SearchAttributes.newBuilder()
+            .set(DunningSearchAttributes.STATUS, DunningStatus.ACTIVE.name())
+            .set(DunningSearchAttributes.PROVIDER, request.provider())
+            .set(DunningSearchAttributes.INVOICE_ID, request.invoiceId())
+            .set(DunningSearchAttributes.CUSTOMER_ID, request.customerId())
+            .set(DunningSearchAttributes.AMOUNT_DUE, request.amountDue());
+    if (request.customerEmail() != null) {
+      attributes.set(DunningSearchAttributes.CUSTOMER_EMAIL, request.customerEmail());
+    }
+    return attributes.build();
+  }
+
+  /** E.g. {@code Dunning of elasticpath invoice inv-1: NOK 19.99 owed by c-9 (+4712345678)}. */
+  private static String summary(DunningRequest request, String phone) {
+    String currency = request.currency().toUpperCase(Locale.ROOT);
+    BigDecimal amount =
+        BigDecimal.valueOf(
+            request.amountDue(),
+            Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()));
+    List<String> contact = new ArrayList<>();
+    if (request.customerEmail() != null) {
+      contact.add(request.customerEmail());
+    }
+    if (phone != null) {
+      contact.add(phone);
+    }
+    return "Dunning of "
+        + request.provider()
+        + " invoice "
+        + request.invoiceId()
+        + ": "
+        + currency
+        + " "
+        + amount.toPlainString()
+        + " owed by "
+        + request.customerId()
+        + " ("
+        + String.join(", ", contact)
+        + "), reported through the API";
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static String given(String value) {
+    return value == null ? "" : ": " + value;
+  }
+}

@@ -1,0 +1,11 @@
+package com.example.dunning.api.dunnings;
+
+/** No dunning has that id, and no dunning is recorded for an invoice of that id. */
+class DunningNotFoundException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  DunningNotFoundException(String id) {
+    super("no dunning with id or invoice id '" + id + "'");
+  }
+}

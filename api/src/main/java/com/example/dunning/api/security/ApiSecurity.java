@@ -1,0 +1,63 @@
+package com.example.dunning.api.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call the API: every endpoint but the webhooks (which Stripe signs), health and the API's
+ * own description needs {@code Authorization: Bearer <token>} (RFC 6750). Reading needs the {@code
+ * read} scope; starting a dunning and acting on one (every POST under {@code /api/v1/dunnings})
+ * needs {@code resolve}. No token or an unknown one: 401 with {@code WWW-Authenticate: Bearer …}; a
+ * token without the scope: 403 with {@code error="insufficient_scope"}.
+ */
+@Configuration
+class ApiSecurity {
+
+  static final String DUNNINGS = "/api/v1/dunnings";
+
+  @Bean
+  ApiTokens apiTokens(ApiTokenProperties properties) {
+    return new ApiTokens(properties);
+  }
+
+  @Bean
+  SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+    BearerChallenge challenge = new BearerChallenge();
+    return http.csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: nothing to forge
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/webhooks/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers("/v3/api-docs", "/v3/api-docs/**")
+                    .permitAll()
+                    .requestMatchers("/swagger-ui.html", "/swagger-ui/**")
+                    .permitAll()
+                    // Spring's error page, where an error of a permitted request is rendered.
+                    .requestMatchers("/error")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, DUNNINGS, DUNNINGS + "/**")
+                    .hasAuthority(ApiScope.RESOLVE.authority())
+                    .anyRequest()
+                    .hasAuthority(ApiScope.READ.authority()))
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .opaqueToken(opaque -> opaque.introspector(tokens))
+                    .authenticationEntryPoint(challenge)
+                    .accessDeniedHandler(challenge))
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(challenge).accessDeniedHandler(challenge))
+        .build();
+  }
+}

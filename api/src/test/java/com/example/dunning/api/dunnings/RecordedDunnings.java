@@ -1,0 +1,79 @@
+package com.example.dunning.api.dunnings;
+
+import com.example.dunning.activities.DunningFixtures;
+import com.example.dunning.activities.TestPostgres;
+import com.example.dunning.activities.record.DunningRecords;
+import com.example.dunning.activities.record.DunningTables;
+import com.example.dunning.workflows.DunningIds;
+import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
+import com.example.dunning.workflows.activities.DunningRecordActivities.DunningEvent;
+import com.example.dunning.workflows.activities.DunningRecordActivities.OpenDunning;
+import com.example.dunning.workflows.model.Customer;
+import com.example.dunning.workflows.model.DunningRequest;
+import com.example.dunning.workflows.model.DunningResult;
+import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.InvoiceStatus;
+import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.PaymentDetails;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Dunning records written by the worker's own record activities, as a dunning's workflow writes
+ * them, without running one: for the reads that need many dunnings in known states.
+ */
+final class RecordedDunnings {
+
+  private final DunningRecords records =
+      new DunningRecords(
+          new DunningTables(new JdbcTemplate(TestPostgres.dataSource())),
+          DunningFixtures.policies(false),
+          DunningFixtures.transaction(TestPostgres.dataSource()));
+
+  /** Opens the dunning of a Stripe invoice; returns its dunning id. */
+  String open(String invoiceId, String customerId, long amount, String currency, Instant failedAt) {
+    String dunningId = DunningIds.workflowId("stripe", invoiceId);
+    Customer customer = new Customer(customerId, null, customerId + "@example.com", null, null);
+    PaymentDetails payment =
+        new PaymentDetails(
+            "stripe",
+            invoiceId,
+            InvoiceStatus.OPEN,
+            amount,
+            currency,
+            1,
+            null,
+            null,
+            customer,
+            "sub_1",
+            "price_basic",
+            null,
+            "pi_" + invoiceId,
+            "pm_1",
+            "card_declined",
+            null,
+            false,
+            Map.of());
+    DunningRequest request =
+        new DunningRequest(
+            "stripe", invoiceId, customerId, customer.email(), amount, currency, 1, failedAt);
+    records.openDunning(new OpenDunning(dunningId, request, payment));
+    return dunningId;
+  }
+
+  void pause(String dunningId, Instant at) {
+    records.recordEvent(
+        new DunningEvent(
+            dunningId,
+            dunningId + ":event:1",
+            LogEntry.of(at, "PAUSED", "by test until resumed"),
+            DunningStatus.PAUSED,
+            null));
+  }
+
+  void close(String dunningId, DunningStatus outcome, Instant endedAt) {
+    records.closeDunning(
+        new CloseDunning(dunningId, new DunningResult(outcome, "test", endedAt, 1), null));
+  }
+}

@@ -1,0 +1,147 @@
+package com.example.dunning.workflows;
+
+import static com.example.dunning.workflows.DunningFixtures.DUNNING_ID;
+import static com.example.dunning.workflows.DunningFixtures.payment;
+import static com.example.dunning.workflows.DunningFixtures.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import com.example.dunning.workflows.activities.DunningRecordActivities;
+import com.example.dunning.workflows.activities.NotificationActivities;
+import com.example.dunning.workflows.activities.NotificationActivities.Delivery;
+import com.example.dunning.workflows.activities.PackageActivities;
+import com.example.dunning.workflows.activities.PaymentActivities;
+import com.example.dunning.workflows.commands.CancelDunning;
+import com.example.dunning.workflows.commands.MarkPaid;
+import com.example.dunning.workflows.commands.PauseDunning;
+import com.example.dunning.workflows.commands.ResumeDunning;
+import com.example.dunning.workflows.commands.RetryNow;
+import com.example.dunning.workflows.model.ChargeResult;
+import com.example.dunning.workflows.model.DunningState;
+import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.InvoiceStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The operator's updates, which the API uses: what they refuse and when they answer. */
+class OperatorUpdatesTest {
+
+  private TestWorkflowEnvironment env;
+  private DunningWorkflow dunning;
+  private final PaymentActivities payments = mockActivities(PaymentActivities.class);
+  private final PackageActivities packages = mockActivities(PackageActivities.class);
+
+  @BeforeEach
+  void startADunning() {
+    env = TestWorkflowEnvironment.newInstance();
+    DunningSearchAttributes.ALL.forEach(
+        key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
+    NotificationActivities notifications = mockActivities(NotificationActivities.class);
+    DunningRecordActivities records = mockActivities(DunningRecordActivities.class);
+    Worker worker = env.newWorker(DunningIds.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(DunningWorkflowImpl.class);
+    worker.registerActivitiesImplementations(payments, notifications, packages, records);
+    when(records.openDunning(any())).thenReturn(DunningFixtures.WORKFLOW_RETRIES);
+    when(payments.fetchPayment(any())).thenReturn(payment(InvoiceStatus.OPEN));
+    when(payments.retryCharge(any()))
+        .thenReturn(
+            new ChargeResult(false, "card_declined", "insufficient_funds", false, false, null));
+    when(notifications.sendEmail(any())).thenReturn(new Delivery(true, "jenny@example.com", null));
+    when(notifications.sendSms(any())).thenReturn(new Delivery(true, "+4746567468", null));
+    env.start();
+    dunning =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                DunningWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(DUNNING_ID)
+                    .setTaskQueue(DunningIds.TASK_QUEUE)
+                    .build());
+    WorkflowClient.start(dunning::run, request());
+  }
+
+  @AfterEach
+  void stopTemporal() {
+    env.close();
+  }
+
+  @Test
+  void givenAnExpiredPackage_whenAskedToCancel_itShouldRefuseButStillTakeAPayment() {
+    env.sleep(Duration.ofDays(11)); // past the expiry on day 10, within the restore window
+    assertThat(dunning.state().status()).isEqualTo(DunningStatus.EXPIRED);
+
+    assertThatThrownBy(() -> dunning.cancelByOperator(new CancelDunning("left", "alice")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure ->
+                assertThat(failure.getOriginalMessage())
+                    .startsWith(DunningWorkflow.REFUSED_EXPIRED + ": the package has expired"));
+    DunningState paid = dunning.markPaidByOperator(new MarkPaid("alice", "late"));
+
+    assertThat(paid.status()).isEqualTo(DunningStatus.RECOVERED);
+    assertThat(paid.result().reason()).startsWith("paid after expiry (alice)");
+    verify(packages).restorePackage(any());
+  }
+
+  @Test
+  void givenAMarkedPaidDunningThatHasYetToClose_whenAskedToCancel_itShouldRefuseAsEnded() {
+    // The charge waits for the test: mark-paid is accepted while the main method waits on it.
+    CountDownLatch charging = new CountDownLatch(1);
+    when(payments.retryCharge(any()))
+        .thenAnswer(
+            call -> {
+              charging.await(30, TimeUnit.SECONDS);
+              return new ChargeResult(false, "card_declined", null, false, false, null);
+            });
+    dunning.retryNow(new RetryNow("alice"));
+    verify(payments, timeout(10_000)).retryCharge(any());
+    dunning.markPaid(new MarkPaid("alice", null));
+
+    assertThatThrownBy(() -> dunning.cancelByOperator(new CancelDunning("left", "bob")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure ->
+                assertThat(failure.getOriginalMessage())
+                    .isEqualTo("DunningEnded: the dunning has already ended RECOVERED"));
+    charging.countDown();
+  }
+
+  @Test
+  void givenAPausedDunning_whenRetriedNow_itShouldAnswerAtOnceAndChargeOnlyOnceResumed() {
+    assertThat(dunning.pauseByOperator(new PauseDunning(null, "alice")).status())
+        .isEqualTo(DunningStatus.PAUSED);
+
+    DunningState retried = dunning.retryNowByOperator(new RetryNow("alice"));
+
+    assertThat(retried.status()).isEqualTo(DunningStatus.PAUSED);
+    verify(payments, never()).retryCharge(any());
+    assertThat(dunning.resumeByOperator(new ResumeDunning("alice")).status())
+        .isEqualTo(DunningStatus.ACTIVE);
+    verify(payments, timeout(10_000)).retryCharge(any());
+  }
+
+  private static <T> T mockActivities(Class<T> type) {
+    return mock(type, withSettings().withoutAnnotations());
+  }
+}
