@@ -64,6 +64,14 @@ import org.mockito.ArgumentCaptor;
 /** The dunning workflow with mocked activities and skipped time: a 40-day dunning in a second. */
 class DunningWorkflowTest {
 
+  /**
+   * Names the histories of the current workflow version, so that recording never overwrites those
+   * of an earlier one (the unprefixed files are from before {@link
+   * DunningWorkflowImpl#FEWER_ACTIONS}). A new {@code Workflow.getVersion} change gets a new
+   * prefix.
+   */
+  private static final String RECORDED_PREFIX = DunningWorkflowImpl.FEWER_ACTIONS + "-";
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private final PaymentActivities payments = mockActivities(PaymentActivities.class);
@@ -114,7 +122,7 @@ class DunningWorkflowTest {
   void stopTemporal(TestInfo test) throws IOException {
     if (Boolean.getBoolean("dunning.recordHistories")) {
       String name = test.getTestMethod().orElseThrow().getName();
-      Path file = Path.of("src/test/resources/histories", name + ".json");
+      Path file = Path.of("src/test/resources/histories", RECORDED_PREFIX + name + ".json");
       Files.createDirectories(file.getParent());
       Files.writeString(file, client.fetchHistory(DUNNING_ID).toJson(true));
     }
