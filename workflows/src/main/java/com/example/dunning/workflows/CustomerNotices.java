@@ -17,14 +17,14 @@ import java.time.Instant;
  */
 final class CustomerNotices {
 
-  private final NotificationActivities notifications =
-      Workflow.newActivityStub(NotificationActivities.class, DunningActivityOptions.NOTIFICATION);
+  private final NotificationActivities notifications;
   private final String dunningId;
   private final DunningJournal journal;
 
-  CustomerNotices(String dunningId, DunningJournal journal) {
+  CustomerNotices(String dunningId, DunningJournal journal, NotificationActivities notifications) {
     this.dunningId = dunningId;
     this.journal = journal;
+    this.notifications = notifications;
   }
 
   /** The channels the step names, with the message {@code kind}. */

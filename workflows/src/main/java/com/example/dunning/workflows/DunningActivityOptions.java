@@ -1,6 +1,7 @@
 package com.example.dunning.workflows;
 
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
@@ -38,6 +39,24 @@ final class DunningActivityOptions {
           .setStartToCloseTimeout(Duration.ofSeconds(20))
           .setRetryOptions(UNTIL_IT_WORKS)
           .build();
+
+  /**
+   * The same calls as local activities. Their retries run in the worker; a retry that waits longer
+   * than the local retry threshold waits on a workflow timer instead, so an outage still delays the
+   * dunning and loses nothing.
+   */
+  static final LocalActivityOptions LOCAL_PROVIDER = local(PROVIDER);
+
+  static final LocalActivityOptions LOCAL_NOTIFICATION = local(NOTIFICATION);
+
+  static final LocalActivityOptions LOCAL_RECORD = local(RECORD);
+
+  private static LocalActivityOptions local(ActivityOptions options) {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(options.getStartToCloseTimeout())
+        .setRetryOptions(options.getRetryOptions())
+        .build();
+  }
 
   private DunningActivityOptions() {}
 }

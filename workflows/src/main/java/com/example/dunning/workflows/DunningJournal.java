@@ -76,6 +76,15 @@ final class DunningJournal {
     return unrecorded.poll();
   }
 
+  /** The oldest unrecorded events, at most {@code max}. */
+  List<DunningEvent> takeUnrecorded(int max) {
+    List<DunningEvent> taken = new ArrayList<>();
+    while (taken.size() < max && !unrecorded.isEmpty()) {
+      taken.add(unrecorded.poll());
+    }
+    return taken;
+  }
+
   String nextKey(String what) {
     return dunningId + ":" + what + ":" + ++sequence;
   }

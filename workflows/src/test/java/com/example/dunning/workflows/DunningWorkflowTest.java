@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -64,6 +65,14 @@ import org.mockito.ArgumentCaptor;
 /** The dunning workflow with mocked activities and skipped time: a 40-day dunning in a second. */
 class DunningWorkflowTest {
 
+  /**
+   * Names the histories of the current workflow version, so that recording never overwrites those
+   * of an earlier one (the unprefixed files are from before {@link
+   * DunningWorkflowImpl#FEWER_ACTIONS}). A new {@code Workflow.getVersion} change gets a new
+   * prefix.
+   */
+  private static final String RECORDED_PREFIX = DunningWorkflowImpl.FEWER_ACTIONS + "-";
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private final PaymentActivities payments = mockActivities(PaymentActivities.class);
@@ -84,6 +93,16 @@ class DunningWorkflowTest {
     client = env.getWorkflowClient();
     when(records.openDunning(any())).thenReturn(DunningFixtures.WORKFLOW_RETRIES);
     when(payments.fetchPayment(any())).thenReturn(payment(InvoiceStatus.OPEN));
+    // The batch the workflow records counts as its events, one by one, for the checks below.
+    doAnswer(
+            call -> {
+              for (Object event : (List<?>) call.getArgument(0)) {
+                records.recordEvent((DunningEvent) event);
+              }
+              return null;
+            })
+        .when(records)
+        .recordEvents(any());
     when(payments.retryCharge(any())).thenReturn(declined("insufficient_funds", false));
     when(notifications.sendEmail(any()))
         .thenAnswer(
@@ -104,7 +123,7 @@ class DunningWorkflowTest {
   void stopTemporal(TestInfo test) throws IOException {
     if (Boolean.getBoolean("dunning.recordHistories")) {
       String name = test.getTestMethod().orElseThrow().getName();
-      Path file = Path.of("src/test/resources/histories", name + ".json");
+      Path file = Path.of("src/test/resources/histories", RECORDED_PREFIX + name + ".json");
       Files.createDirectories(file.getParent());
       Files.writeString(file, client.fetchHistory(DUNNING_ID).toJson(true));
     }
@@ -244,7 +263,13 @@ class DunningWorkflowTest {
         .recordEvent(
             argThat(
                 (DunningEvent event) -> event.attempt() != null && event.attempt().number() == 2));
-    verify(records, times(1)).closeDunning(any(CloseDunning.class));
+    // A local activity runs again when the server refuses the workflow task that ends the run
+    // because a signal came in meanwhile: the record is keyed by the dunning, so it closes once.
+    ArgumentCaptor<CloseDunning> closes = ArgumentCaptor.forClass(CloseDunning.class);
+    verify(records, atLeastOnce()).closeDunning(closes.capture());
+    assertThat(closes.getAllValues())
+        .extracting(close -> close.dunningId() + " " + close.result().outcome())
+        .containsOnly(DUNNING_ID + " RECOVERED");
   }
 
   @Test
@@ -412,7 +437,7 @@ class DunningWorkflowTest {
     DunningWorkflow dunning = start();
     String firstRun = WorkflowClient.start(dunning::run, request()).getRunId();
     env.sleep(Duration.ofHours(1));
-    int pairs = 150; // about 3,000 history events, past the limit
+    int pairs = 1100; // past the limit of history events, even with local activities
     for (int i = 0; i < pairs; i++) {
       dunning.pause(new PauseDunning(null, "bot"));
       dunning.resume(new ResumeDunning("bot"));
@@ -433,10 +458,8 @@ class DunningWorkflowTest {
     verify(payments, times(2)).retryCharge(any());
     ArgumentCaptor<DunningEvent> events = ArgumentCaptor.forClass(DunningEvent.class);
     verify(records, atLeastOnce()).recordEvent(events.capture());
-    assertThat(events.getAllValues())
-        .extracting(DunningEvent::key)
-        .doesNotHaveDuplicates()
-        .hasSize(2 * pairs);
+    // Keys, not calls: a local activity in the task refused for signals that came in runs again.
+    assertThat(events.getAllValues().stream().map(DunningEvent::key).distinct()).hasSize(2 * pairs);
     assertThat(
             client
                 .newUntypedWorkflowStub(DUNNING_ID)

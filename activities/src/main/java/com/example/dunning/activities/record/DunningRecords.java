@@ -9,6 +9,7 @@ import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningSettings;
 import io.temporal.spring.boot.ActivityImpl;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,16 +67,22 @@ public class DunningRecords implements DunningRecordActivities {
 
   @Override
   public void recordEvent(DunningEvent event) {
-    transaction.executeWithoutResult(
-        status -> {
-          tables.insertLog(event.key(), event.dunningId(), event.entry());
-          if (event.status() != null) {
-            tables.updateStatus(event.dunningId(), event.status());
-          }
-          if (event.attempt() != null) {
-            tables.insertAttempt(event.key(), event.dunningId(), event.attempt(), null);
-          }
-        });
+    transaction.executeWithoutResult(status -> write(event));
+  }
+
+  @Override
+  public void recordEvents(List<DunningEvent> events) {
+    transaction.executeWithoutResult(status -> events.forEach(this::write));
+  }
+
+  private void write(DunningEvent event) {
+    tables.insertLog(event.key(), event.dunningId(), event.entry());
+    if (event.status() != null) {
+      tables.updateStatus(event.dunningId(), event.status());
+    }
+    if (event.attempt() != null) {
+      tables.insertAttempt(event.key(), event.dunningId(), event.attempt(), null);
+    }
   }
 
   @Override

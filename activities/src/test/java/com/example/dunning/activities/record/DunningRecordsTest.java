@@ -19,6 +19,7 @@ import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.policy.DunningSettings;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -221,6 +222,27 @@ class DunningRecordsTest {
 
     assertThat(count("payment_attempt")).isEqualTo(2);
     assertThat(count("dunning_log")).isEqualTo(2);
+  }
+
+  @Test
+  void givenABatchRecordedTwice_whenRecordEvents_itShouldWriteEachEventOnceInOrder() {
+    records.openDunning(open(payment()));
+    List<DunningEvent> batch =
+        List.of(
+            retryFailed(":retry-3", 3),
+            new DunningEvent(
+                DUNNING_ID,
+                DUNNING_ID + ":paused",
+                LogEntry.of(FAILED_AT, "PAUSED", "by alice"),
+                DunningStatus.PAUSED,
+                null));
+
+    records.recordEvents(batch);
+    records.recordEvents(batch);
+
+    assertThat(count("payment_attempt")).isEqualTo(2);
+    assertThat(count("dunning_log")).isEqualTo(3);
+    assertThat(status()).isEqualTo("PAUSED");
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningSettings;
 import io.temporal.activity.ActivityInterface;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The dunning's record in PostgreSQL, which the API lists and the business reads. Every write is
@@ -20,6 +21,9 @@ public interface DunningRecordActivities {
   DunningSettings openDunning(OpenDunning open);
 
   void recordEvent(DunningEvent event);
+
+  /** Records the events in order, in one transaction: one call for what a burst of signals did. */
+  void recordEvents(List<DunningEvent> events);
 
   void closeDunning(CloseDunning close);
 

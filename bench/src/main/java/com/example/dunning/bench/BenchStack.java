@@ -1,0 +1,105 @@
+package com.example.dunning.bench;
+
+import com.example.dunning.dev.DevPorts;
+import com.example.dunning.dev.DevStack;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The dev stack on free ports, with its in-process worker not polling: the benchmark's worker runs
+ * in a process of its own ({@link WorkerProcess}). The SMTP server is the benchmark's, so it can
+ * count every message.
+ */
+final class BenchStack implements AutoCloseable {
+
+  final DevPorts ports;
+  final GreenMail smtp;
+  final DevStack stack;
+  final WorkflowClient client;
+  final JdbcTemplate database;
+  private final WorkflowServiceStubs service;
+
+  private BenchStack(DevPorts ports, GreenMail smtp, DevStack stack, WorkflowServiceStubs service) {
+    this.ports = ports;
+    this.smtp = smtp;
+    this.stack = stack;
+    this.service = service;
+    this.client = WorkflowClient.newInstance(service);
+    this.database =
+        new JdbcTemplate(new DriverManagerDataSource(jdbcUrl(), "postgres", "postgres"));
+  }
+
+  static BenchStack start() throws Exception {
+    int[] free = freePorts(7);
+    DevPorts ports = new DevPorts(free[0], free[1], free[2], free[3], free[4], free[5], free[6]);
+    GreenMail smtp = new GreenMail(new ServerSetup(ports.smtp(), "127.0.0.1", "smtp"));
+    smtp.start();
+    DevStack stack = new DevStack(ports, Map.of("SMTP_HOST", "127.0.0.1"));
+    stack.start("--spring.temporal.start-workers=false", "--logging.level.root=WARN");
+    WorkflowServiceStubs service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + ports.temporal())
+                .build());
+    return new BenchStack(ports, smtp, stack, service);
+  }
+
+  String jdbcUrl() {
+    return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/postgres";
+  }
+
+  /** What a worker of this stack needs besides its policy. */
+  List<String> workerSettings() {
+    return new ArrayList<>(
+        List.of(
+            "--spring.temporal.connection.target=127.0.0.1:" + ports.temporal(),
+            "--spring.datasource.url=" + jdbcUrl(),
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=postgres",
+            "--spring.mail.host=127.0.0.1",
+            "--spring.mail.port=" + ports.smtp(),
+            "--dunning.stripe.api-key=sk_test_dev_stack",
+            "--dunning.stripe.api-base=http://127.0.0.1:" + ports.stripe(),
+            "--dunning.stripe.smart-retries=false",
+            "--logging.level.root=WARN"));
+  }
+
+  static int freePort() throws IOException {
+    return freePorts(1)[0];
+  }
+
+  private static int[] freePorts(int count) throws IOException {
+    ServerSocket[] sockets = new ServerSocket[count];
+    try {
+      int[] ports = new int[count];
+      for (int i = 0; i < count; i++) {
+        sockets[i] = new ServerSocket(0);
+        ports[i] = sockets[i].getLocalPort();
+      }
+      return ports;
+    } finally {
+      for (ServerSocket socket : sockets) {
+        if (socket != null) {
+          socket.close();
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    service.shutdownNow();
+    stack.close();
+    smtp.stop();
+  }
+}

@@ -1,0 +1,107 @@
+package com.example.dunning.bench;
+
+import com.example.dunning.activities.policy.DunningPolicies;
+import com.example.dunning.activities.policy.DunningPolicyProperties;
+import com.example.dunning.workflows.DunningIds;
+import com.example.dunning.workflows.DunningSearchAttributes;
+import com.example.dunning.workflows.DunningWorkflow;
+import com.example.dunning.workflows.DunningWorkflowImpl;
+import com.example.dunning.workflows.commands.PaymentFailed;
+import com.example.dunning.workflows.model.DunningRequest;
+import com.example.dunning.workflows.model.DunningResult;
+import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.policy.DunningSettings;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Runs one whole dunning under the policy shipped in dunning-worker.yml, from the webhook's
+ * signal-with-start to the end of the restore window, with a customer who never pays, on Temporal's
+ * time-skipping test server, and counts what its history would cost.
+ */
+public final class DefaultDunningCost {
+
+  private DefaultDunningCost() {}
+
+  /**
+   * @param providerRetries Stripe's Smart Retries on (the shipped default): the workflow charges
+   *     nothing; off: it retries the charge at three steps
+   */
+  public static HistoryCost measure(boolean providerRetries) {
+    DunningSettings settings = shippedSettings(providerRetries);
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      DunningSearchAttributes.ALL.forEach(
+          key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
+      Worker worker = env.newWorker(DunningIds.TASK_QUEUE);
+      worker.registerWorkflowImplementationTypes(DunningWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new StandInActivities(settings));
+      env.start();
+      String invoice = "in_cost_" + providerRetries;
+      String workflowId = DunningIds.workflowId("stripe", invoice);
+      DunningRequest request =
+          new DunningRequest(
+              "stripe", invoice, "cus_bench", "jenny@example.com", 1999, "usd", 1, Instant.now());
+      // As the webhook starts it: search attributes at start, the first failure as the signal.
+      WorkflowOptions options =
+          WorkflowOptions.newBuilder()
+              .setWorkflowId(workflowId)
+              .setTaskQueue(DunningIds.TASK_QUEUE)
+              .setWorkflowIdReusePolicy(
+                  WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+              .setTypedSearchAttributes(
+                  SearchAttributes.newBuilder()
+                      .set(DunningSearchAttributes.STATUS, DunningStatus.ACTIVE.name())
+                      .set(DunningSearchAttributes.PROVIDER, "stripe")
+                      .set(DunningSearchAttributes.INVOICE_ID, invoice)
+                      .set(DunningSearchAttributes.AMOUNT_DUE, 1999L)
+                      .set(DunningSearchAttributes.CUSTOMER_ID, "cus_bench")
+                      .set(DunningSearchAttributes.CUSTOMER_EMAIL, "jenny@example.com")
+                      .build())
+              .build();
+      WorkflowClient client = env.getWorkflowClient();
+      WorkflowStub dunning = client.newUntypedWorkflowStub(DunningWorkflow.TYPE, options);
+      dunning.signalWithStart(
+          "paymentFailed",
+          new Object[] {new PaymentFailed(1, null, "card_declined", "insufficient_funds", null)},
+          new Object[] {request});
+      DunningResult result = dunning.getResult(DunningResult.class);
+      if (result.outcome() != DunningStatus.EXPIRED) {
+        throw new IllegalStateException("the default dunning ended " + result.outcome());
+      }
+      return HistoryCost.of(client.fetchHistory(workflowId).getEvents());
+    }
+  }
+
+  /** The settings a Stripe dunning gets from the shipped dunning-worker.yml. */
+  static DunningSettings shippedSettings(boolean providerRetries) {
+    try {
+      StandardEnvironment environment = new StandardEnvironment();
+      for (PropertySource<?> source :
+          new YamlPropertySourceLoader()
+              .load("dunning-worker.yml", new ClassPathResource("dunning-worker.yml"))) {
+        environment.getPropertySources().addFirst(source);
+      }
+      Binder binder =
+          new Binder(ConfigurationPropertySources.get(environment), null, null, null, null);
+      DunningPolicyProperties properties =
+          binder.bind("dunning.policy", DunningPolicyProperties.class).get();
+      return new DunningPolicies(properties, providerRetries).settingsFor("stripe", null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

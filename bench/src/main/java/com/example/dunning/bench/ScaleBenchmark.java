@@ -1,0 +1,124 @@
+package com.example.dunning.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Dunnings open at once on one worker: they open (provider read, record, search attributes), sleep
+ * until their first step, which comes due {@link #FIRST_STEP} after each opened, then run it (a
+ * provider read and an email) and sleep again, 30 days, until the expiry.
+ */
+final class ScaleBenchmark {
+
+  static final Duration FIRST_STEP =
+      Duration.ofSeconds(Long.getLong("bench.firstStepSeconds", 100));
+
+  record Level(int open, double openedPerSecond, double heapMib, double rssMib) {}
+
+  record Result(
+      Level idle,
+      List<Level> levels,
+      int mailsSent,
+      int stepsLogged,
+      double stepLagP50Seconds,
+      double stepLagP99Seconds,
+      double stepLagMaxSeconds,
+      double allDoneAfterLastDueSeconds,
+      double stepsPerSecond) {}
+
+  private final BenchStack stack;
+
+  ScaleBenchmark(BenchStack stack) {
+    this.stack = stack;
+  }
+
+  /** The benchmark's policy, as Spring arguments of the worker. */
+  static List<String> policy() {
+    return List.of(
+        "--dunning.policy.version=bench-v1",
+        "--dunning.policy.restore-window=P30D",
+        "--dunning.policy.quiet-hours-start=",
+        "--dunning.policy.quiet-hours-end=",
+        "--dunning.policy.steps[0].name=reminder",
+        "--dunning.policy.steps[0].delay=" + FIRST_STEP,
+        "--dunning.policy.steps[0].actions=EMAIL",
+        "--dunning.policy.steps[0].notice=REMINDER",
+        "--dunning.policy.steps[1].name=expire",
+        "--dunning.policy.steps[1].delay=P30D",
+        "--dunning.policy.steps[1].actions=EXPIRE_PACKAGE,EMAIL",
+        "--dunning.policy.steps[1].notice=EXPIRED");
+  }
+
+  Result run(WorkerProcess worker, int... levels) throws Exception {
+    Level idle = new Level(0, 0, worker.heapAfterGcMib(), worker.rssMib());
+    List<Level> measured = new ArrayList<>();
+    int open = 0;
+    for (int level : levels) {
+      int from = open;
+      long start = System.nanoTime();
+      Load.flatOut(
+          level - from,
+          IntakeBenchmark.THREADS,
+          i -> {
+            Invoices.signalWithStart(stack.client, "in_scale_" + (from + i));
+            return true;
+          });
+      awaitCount("SELECT count(*) FROM failed_invoice WHERE invoice_id LIKE 'in_scale_%'", level);
+      double opened = (level - from) * 1e9 / (System.nanoTime() - start);
+      open = level;
+      measured.add(new Level(level, opened, worker.heapAfterGcMib(), worker.rssMib()));
+    }
+    String stepSent =
+        "SELECT count(*) FROM notification WHERE notice_key LIKE '%:reminder:email'"
+            + " AND state = 'SENT'";
+    awaitCount(stepSent, open);
+    Thread.sleep(2000); // a send done twice would show in the SMTP server's count meanwhile
+    Map<String, Object> lag =
+        stack.database.queryForMap(
+            """
+            SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lag) AS p50,
+                   percentile_cont(0.99) WITHIN GROUP (ORDER BY lag) AS p99,
+                   max(lag) AS max,
+                   extract(epoch FROM max(sent_at) - max(due)) AS after_last_due,
+                   count(*) / greatest(extract(epoch FROM max(sent_at) - min(due)), 0.001)
+                     AS per_second,
+                   count(*) AS steps
+            FROM (SELECT n.sent_at, f.created_at + make_interval(secs => ?) AS due,
+                         extract(epoch FROM n.sent_at - (f.created_at + make_interval(secs => ?)))
+                           AS lag
+                  FROM notification n JOIN failed_invoice f ON f.dunning_id = n.dunning_id
+                  WHERE n.notice_key LIKE '%:reminder:email' AND n.state = 'SENT') steps
+            """,
+            (double) FIRST_STEP.toSeconds(), (double) FIRST_STEP.toSeconds());
+    int logged =
+        stack.database.queryForObject(
+            "SELECT count(*) FROM dunning_log WHERE record_key LIKE '%:reminder:email'",
+            Integer.class);
+    return new Result(
+        idle,
+        measured,
+        stack.smtp.getReceivedMessages().length,
+        logged,
+        number(lag.get("p50")),
+        number(lag.get("p99")),
+        number(lag.get("max")),
+        number(lag.get("after_last_due")),
+        number(lag.get("per_second")));
+  }
+
+  private void awaitCount(String sql, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
+    while (stack.database.queryForObject(sql, Integer.class) < count) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("gave up waiting for " + count + ": " + sql);
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private static double number(Object value) {
+    return value == null ? Double.NaN : ((Number) value).doubleValue();
+  }
+}

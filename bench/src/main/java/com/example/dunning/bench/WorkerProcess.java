@@ -1,0 +1,133 @@
+package com.example.dunning.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The worker in a JVM of its own, so that its heap and resident memory are its own and not the dev
+ * stack's (Temporal's server, PostgreSQL's client, SMTP and the API stay in the bench's JVM).
+ */
+final class WorkerProcess implements AutoCloseable {
+
+  private static final String WORKER_MAIN = "com.example.dunning.worker.DunningWorkerApplication";
+  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private WorkerProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts the worker with {@code settings} (Spring arguments) and waits until it is healthy. */
+  static WorkerProcess start(int port, List<String> settings) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    String classPath = System.getProperty("java.class.path");
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", classPath));
+    if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar")) {
+      // Run from the executable jar: its launcher finds the nested jars, and runs the worker.
+      command.add("-Dloader.main=" + WORKER_MAIN);
+      command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
+    } else {
+      command.add(WORKER_MAIN);
+    }
+    command.add("--server.port=" + port);
+    command.addAll(settings);
+    Path log = Files.createTempFile("dunning-bench-worker", ".log");
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    WorkerProcess worker = new WorkerProcess(process, port, log);
+    worker.awaitHealthy(Duration.ofMinutes(2));
+    return worker;
+  }
+
+  private void awaitHealthy(Duration timeout) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the worker exited; see " + log);
+      }
+      try {
+        if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("the worker did not become healthy; see " + log);
+  }
+
+  /** Heap in use after a full collection, in MiB. */
+  double heapAfterGcMib() throws Exception {
+    jcmd("GC.run");
+    Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+    if (!used.find()) {
+      throw new IllegalStateException("no heap figure from jcmd");
+    }
+    return Long.parseLong(used.group(1)) / 1024.0;
+  }
+
+  /** Resident set size of the worker's process, in MiB. */
+  double rssMib() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+      }
+    }
+    throw new IllegalStateException("no VmRSS for the worker");
+  }
+
+  Path log() {
+    return log;
+  }
+
+  private String jcmd(String what) throws Exception {
+    Path jcmd =
+        Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+    Process run =
+        new ProcessBuilder(
+                Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd",
+                Long.toString(process.pid()),
+                what)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(run.getInputStream().readAllBytes());
+    if (!run.waitFor(1, TimeUnit.MINUTES) || run.exitValue() != 0) {
+      throw new IllegalStateException("jcmd " + what + " failed: " + out);
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
