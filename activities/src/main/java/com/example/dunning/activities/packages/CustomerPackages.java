@@ -1,14 +1,13 @@
 package com.example.dunning.activities.packages;
 
 import com.example.dunning.workflows.DunningIds;
-import com.example.dunning.workflows.activities.FailureTypes;
 import com.example.dunning.workflows.activities.PackageActivities;
 import com.example.dunning.workflows.model.PaymentDetails;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,11 +38,13 @@ public class CustomerPackages implements PackageActivities {
   @Override
   public void expirePackage(PackageChange change) {
     PaymentDetails payment = change.payment();
-    boolean cancel = change.cancelSubscription() && payment.subscriptionId() != null;
-    if (cancel) {
-      cancellationFor(payment.provider())
-          .cancel(payment.subscriptionId(), change.dunningId() + ":cancel-subscription");
-    }
+    boolean asked = change.cancelSubscription() && payment.subscriptionId() != null;
+    Optional<SubscriptionCancellation> cancellation =
+        asked ? cancellationFor(payment.provider()) : Optional.empty();
+    cancellation.ifPresent(
+        c -> c.cancel(payment.subscriptionId(), change.dunningId() + ":cancel-subscription"));
+    boolean cancel = cancellation.isPresent();
+    String note = expiryNote(payment, cancel, asked && !cancel);
     Timestamp now = Timestamp.from(Instant.now());
     transaction.executeWithoutResult(
         status -> {
@@ -64,10 +65,11 @@ public class CustomerPackages implements PackageActivities {
                   cancel);
           if (inserted == 1) {
             jdbc.update(
-                "UPDATE failed_invoice SET package_expiry_date = ?, updated_at = now() WHERE dunning_id = ?",
+                "UPDATE failed_invoice SET package_expiry_date = ?, status = 'EXPIRED', updated_at = now()"
+                    + " WHERE dunning_id = ?",
                 now,
                 change.dunningId());
-            log(change.dunningId(), "expired", "PACKAGE EXPIRED", expiryNote(payment, cancel), now);
+            log(change.dunningId(), "expired", "PACKAGE EXPIRED", note, now);
           }
         });
   }
@@ -91,15 +93,9 @@ public class CustomerPackages implements PackageActivities {
         });
   }
 
-  private SubscriptionCancellation cancellationFor(String provider) {
-    return cancellations.stream()
-        .filter(c -> c.handles(provider))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                ApplicationFailure.newNonRetryableFailure(
-                    "no way to cancel a subscription at provider " + provider,
-                    FailureTypes.UNKNOWN_PROVIDER));
+  /** Empty for a provider we cannot cancel at: the package still expires, and the log says so. */
+  private Optional<SubscriptionCancellation> cancellationFor(String provider) {
+    return cancellations.stream().filter(c -> c.handles(provider)).findFirst();
   }
 
   private void log(String dunningId, String what, String title, String note, Timestamp at) {
@@ -115,8 +111,16 @@ public class CustomerPackages implements PackageActivities {
         note);
   }
 
-  private static String expiryNote(PaymentDetails payment, boolean cancelled) {
+  private static String expiryNote(
+      PaymentDetails payment, boolean cancelled, boolean cannotCancel) {
     String name = payment.packageName() == null ? "package" : payment.packageName();
-    return name + " expired at the end of grace" + (cancelled ? "; subscription cancelled" : "");
+    String note = name + " expired at the end of grace";
+    if (cancelled) {
+      return note + "; subscription cancelled";
+    }
+    if (cannotCancel) {
+      return note + "; subscription not cancelled: no way to cancel at " + payment.provider();
+    }
+    return note;
   }
 }

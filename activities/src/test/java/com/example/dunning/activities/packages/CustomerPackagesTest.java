@@ -6,14 +6,12 @@ import static com.example.dunning.activities.DunningFixtures.payment;
 import static com.example.dunning.activities.DunningFixtures.policies;
 import static com.example.dunning.activities.DunningFixtures.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.dunning.activities.TestPostgres;
 import com.example.dunning.activities.record.DunningRecords;
 import com.example.dunning.activities.record.DunningTables;
 import com.example.dunning.workflows.activities.PackageActivities.PackageChange;
 import com.example.dunning.workflows.model.PaymentDetails;
-import io.temporal.failure.ApplicationFailure;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +53,10 @@ class CustomerPackagesTest {
     assertThat(expiry.get("restored_at")).isNull();
     assertThat(expiryDate()).isEqualTo(expiry.get("expired_at"));
     assertThat(titles()).containsExactly("PAYMENT FAILED", "PACKAGE EXPIRED");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT status FROM failed_invoice WHERE dunning_id = ?", String.class, DUNNING_ID))
+        .isEqualTo("EXPIRED");
     assertThat(stripe.keys).isEmpty();
   }
 
@@ -91,19 +93,19 @@ class CustomerPackagesTest {
 
   @Test
   void
-      givenAnUnknownProvider_whenExpirePackageWithCancelSubscription_itShouldFailWithoutRetryAndWriteNothing() {
+      givenAProviderWithoutCancellation_whenExpirePackageWithCancelSubscription_itShouldExpireItAndSayTheSubscriptionStays() {
     PaymentDetails paddle = payment("paddle", "price_basic", Map.of());
 
-    assertThatThrownBy(() -> packages.expirePackage(new PackageChange(DUNNING_ID, paddle, true)))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            failure -> {
-              assertThat(failure.isNonRetryable()).isTrue();
-              assertThat(failure.getType()).isEqualTo("UnknownProvider");
-              assertThat(failure.getOriginalMessage()).contains("paddle");
-            });
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM package_expiry", Integer.class)).isZero();
-    assertThat(expiryDate()).isNull();
+    packages.expirePackage(new PackageChange(DUNNING_ID, paddle, true));
+
+    assertThat(
+            jdbc.queryForObject("SELECT subscription_cancelled FROM package_expiry", Boolean.class))
+        .isFalse();
+    assertThat(expiryDate()).isNotNull();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT note FROM dunning_log WHERE title = 'PACKAGE EXPIRED'", String.class))
+        .contains("subscription not cancelled: no way to cancel at paddle");
     assertThat(stripe.keys).isEmpty();
   }
 
