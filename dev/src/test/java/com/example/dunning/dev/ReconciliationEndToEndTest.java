@@ -163,9 +163,14 @@ class ReconciliationEndToEndTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** GETs from the API with the dev stack's token. */
   private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.newBuilder(uri)
+            .header("Authorization", "Bearer " + stack.apiToken())
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> webhook(String payload)
