@@ -12,6 +12,13 @@ import java.time.Duration;
  */
 final class DunningActivityOptions {
 
+  /**
+   * A local activity with unlimited attempts and no schedule-to-close timeout counts, for the SDK,
+   * as one with no retry policy: it fails at its first error. So the retries get a deadline far
+   * beyond any dunning.
+   */
+  private static final Duration LOCAL_RETRIES_FOR = Duration.ofDays(3650);
+
   private static final RetryOptions UNTIL_IT_WORKS =
       RetryOptions.newBuilder()
           .setInitialInterval(Duration.ofSeconds(2))
@@ -54,6 +61,7 @@ final class DunningActivityOptions {
   private static LocalActivityOptions local(ActivityOptions options) {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(options.getStartToCloseTimeout())
+        .setScheduleToCloseTimeout(LOCAL_RETRIES_FOR)
         .setRetryOptions(options.getRetryOptions())
         .build();
   }
