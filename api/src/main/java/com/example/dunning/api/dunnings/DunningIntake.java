@@ -33,7 +33,8 @@ class DunningIntake {
   /** Well above any real invoice, low enough to catch a misplaced decimal point. */
   static final long MAX_AMOUNT = 10_000_000_000L;
 
-  private static final Pattern PROVIDER = Pattern.compile("[a-z][a-z0-9-]{1,30}");
+  // The same rule as DunningIds, which makes the workflow id of it.
+  private static final Pattern PROVIDER = Pattern.compile("[a-z][a-z0-9_]{0,31}");
   private static final Pattern CUSTOMER = Pattern.compile("\\S{1,128}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
   private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
