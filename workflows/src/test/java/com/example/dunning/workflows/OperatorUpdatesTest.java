@@ -33,12 +33,16 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /** The operator's updates, which the API uses: what they refuse and when they answer. */
 class OperatorUpdatesTest {
@@ -77,8 +81,17 @@ class OperatorUpdatesTest {
     WorkflowClient.start(dunning::run, request());
   }
 
+  /**
+   * With {@code -Ddunning.recordHistories=true}, keeps each scenario's history, updates included,
+   * where {@link DunningReplayTest} replays it on every build.
+   */
   @AfterEach
-  void stopTemporal() {
+  void stopTemporal(TestInfo test) throws IOException {
+    if (Boolean.getBoolean("dunning.recordHistories")) {
+      String name = test.getTestMethod().orElseThrow().getName();
+      Path file = Path.of("src/test/resources/histories", "operator-updates-" + name + ".json");
+      Files.writeString(file, env.getWorkflowClient().fetchHistory(DUNNING_ID).toJson(true));
+    }
     env.close();
   }
 
