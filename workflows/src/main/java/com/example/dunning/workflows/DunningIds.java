@@ -13,6 +13,16 @@ public final class DunningIds {
 
   private DunningIds() {}
 
+  /** Whether {@code name} is a provider name as written, lower case, e.g. {@code elasticpath}. */
+  public static boolean isProviderName(String name) {
+    return name != null && PROVIDER.matcher(name).matches();
+  }
+
+  /** The rule a provider name follows, for error messages. */
+  public static String providerRule() {
+    return PROVIDER.pattern();
+  }
+
   /** {@code dunning-stripe-in_123}: stable, readable in the Temporal UI, and safe in a URL path. */
   public static String workflowId(String provider, String invoiceId) {
     String normalized = provider == null ? "" : provider.toLowerCase(Locale.ROOT);

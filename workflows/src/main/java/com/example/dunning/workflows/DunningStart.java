@@ -26,7 +26,8 @@ public record DunningStart(
         summary(request, providerName));
   }
 
-  private static SearchAttributes searchAttributes(DunningRequest request) {
+  /** What the Temporal UI lists and filters the dunning by, from its start. */
+  public static SearchAttributes searchAttributes(DunningRequest request) {
     SearchAttributes.Builder attributes =
         SearchAttributes.newBuilder()
             .set(DunningSearchAttributes.STATUS, DunningStatus.ACTIVE.name())

@@ -3,14 +3,10 @@ package com.example.dunning.api.dunnings;
 import com.example.dunning.api.webhook.DunningDispatcher;
 import com.example.dunning.api.webhook.WebhookOutcome;
 import com.example.dunning.workflows.DunningIds;
-import com.example.dunning.workflows.DunningSearchAttributes;
 import com.example.dunning.workflows.DunningStart;
 import com.example.dunning.workflows.DunningWorkflow;
 import com.example.dunning.workflows.commands.PaymentFailed;
 import com.example.dunning.workflows.model.DunningRequest;
-import com.example.dunning.workflows.model.DunningStatus;
-import io.temporal.common.SearchAttributes;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +29,6 @@ class DunningIntake {
   /** Well above any real invoice, low enough to catch a misplaced decimal point. */
   static final long MAX_AMOUNT = 10_000_000_000L;
 
-  // The same rule as DunningIds, which makes the workflow id of it.
-  private static final Pattern PROVIDER = Pattern.compile("[a-z][a-z0-9_]{0,31}");
   private static final Pattern CUSTOMER = Pattern.compile("\\S{1,128}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
   private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
@@ -67,9 +61,12 @@ class DunningIntake {
     }
     List<String> errors = new ArrayList<>();
     String provider = intake.provider();
-    boolean knownShape = provider != null && PROVIDER.matcher(provider).matches();
+    boolean knownShape = DunningIds.isProviderName(provider);
     if (!knownShape) {
-      errors.add("provider: required, lower-case like stripe or elasticpath (" + PROVIDER + ")");
+      errors.add(
+          "provider: required, lower-case like stripe or elasticpath ("
+              + DunningIds.providerRule()
+              + ")");
     }
     String workflowId = null;
     try {
@@ -122,7 +119,7 @@ class DunningIntake {
             attemptCount,
             failedAt);
     return new DunningStart(
-        workflowId, request, searchAttributes(request), summary(request, phone));
+        workflowId, request, DunningStart.searchAttributes(request), summary(request, phone));
   }
 
   /** Lower case, as Stripe writes currencies, so the records of every provider read alike. */
@@ -140,47 +137,11 @@ class DunningIntake {
     return null;
   }
 
-  private static SearchAttributes searchAttributes(DunningRequest request) {
-    SearchAttributes.Builder attributes =
-        SearchAttributes.newBuilder()
-            .set(DunningSearchAttributes.STATUS, DunningStatus.ACTIVE.name())
-            .set(DunningSearchAttributes.PROVIDER, request.provider())
-            .set(DunningSearchAttributes.INVOICE_ID, request.invoiceId())
-            .set(DunningSearchAttributes.CUSTOMER_ID, request.customerId())
-            .set(DunningSearchAttributes.AMOUNT_DUE, request.amountDue());
-    if (request.customerEmail() != null) {
-      attributes.set(DunningSearchAttributes.CUSTOMER_EMAIL, request.customerEmail());
-    }
-    return attributes.build();
-  }
-
-  /** E.g. {@code Dunning of elasticpath invoice inv-1: NOK 19.99 owed by c-9 (+4712345678)}. */
+  /** E.g. {@code Dunning of elasticpath invoice inv-1: NOK 19.99 owed by c-9 (a@b.no), phone …}. */
   private static String summary(DunningRequest request, String phone) {
-    String currency = request.currency().toUpperCase(Locale.ROOT);
-    BigDecimal amount =
-        BigDecimal.valueOf(
-            request.amountDue(),
-            Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()));
-    List<String> contact = new ArrayList<>();
-    if (request.customerEmail() != null) {
-      contact.add(request.customerEmail());
-    }
-    if (phone != null) {
-      contact.add(phone);
-    }
-    return "Dunning of "
-        + request.provider()
-        + " invoice "
-        + request.invoiceId()
-        + ": "
-        + currency
-        + " "
-        + amount.toPlainString()
-        + " owed by "
-        + request.customerId()
-        + " ("
-        + String.join(", ", contact)
-        + "), reported through the API";
+    return DunningStart.summary(request, request.provider())
+        + (phone == null ? "" : ", phone " + phone)
+        + ", reported through the API";
   }
 
   private static String blankToNull(String value) {

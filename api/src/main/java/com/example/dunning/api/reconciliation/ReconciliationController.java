@@ -1,6 +1,6 @@
 package com.example.dunning.api.reconciliation;
 
-import com.example.dunning.api.reconciliation.ReconciliationHistory.Sweep;
+import com.example.dunning.workflows.activities.ReconciliationActivities.SweepSummary;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +19,7 @@ class ReconciliationController {
   }
 
   @GetMapping("/api/v1/reconciliations")
-  List<Sweep> reconciliations(@RequestParam(defaultValue = "50") int limit) {
+  List<SweepSummary> reconciliations(@RequestParam(defaultValue = "50") int limit) {
     return history.latest(Math.max(1, Math.min(limit, MAX_LIMIT)));
   }
 }

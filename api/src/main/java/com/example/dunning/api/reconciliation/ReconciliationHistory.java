@@ -1,12 +1,16 @@
 package com.example.dunning.api.reconciliation;
 
+import com.example.dunning.workflows.activities.ReconciliationActivities.SweepSummary;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads the reconciliation sweeps the worker records in PostgreSQL. */
+/**
+ * Reads the reconciliation sweeps the worker records in PostgreSQL, as the sweep itself sums them
+ * up ({@link SweepSummary}; a sweep whose worker died unresumed has no {@code finishedAt}).
+ */
 @Component
 class ReconciliationHistory {
 
@@ -17,7 +21,7 @@ class ReconciliationHistory {
   }
 
   /** The latest sweeps, newest first. */
-  List<Sweep> latest(int limit) {
+  List<SweepSummary> latest(int limit) {
     return jdbc.sql(
             "SELECT sweep_id, started_at, finished_at, invoices_scanned, dunnings_started,"
                 + " dunnings_checked, dunnings_ended, errors FROM reconciliation"
@@ -25,7 +29,7 @@ class ReconciliationHistory {
         .param(limit)
         .query(
             (row, i) ->
-                new Sweep(
+                new SweepSummary(
                     row.getString("sweep_id"),
                     instant(row.getTimestamp("started_at")),
                     instant(row.getTimestamp("finished_at")),
@@ -40,19 +44,4 @@ class ReconciliationHistory {
   private static Instant instant(Timestamp timestamp) {
     return timestamp == null ? null : timestamp.toInstant();
   }
-
-  /**
-   * One sweep.
-   *
-   * @param finishedAt null while it runs, or when its worker died and it was not resumed
-   */
-  record Sweep(
-      String sweepId,
-      Instant startedAt,
-      Instant finishedAt,
-      int invoicesScanned,
-      int dunningsStarted,
-      int dunningsChecked,
-      int dunningsEnded,
-      int errors) {}
 }
