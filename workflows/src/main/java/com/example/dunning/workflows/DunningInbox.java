@@ -182,7 +182,7 @@ final class DunningInbox {
                 || progress.hasEnded()
                 || progress.status() == EXPIRED
                 || requests.isPaused()
-                || DunningWorkflowImpl.hasLongHistory());
+                || DunningContinuation.isHistoryLong());
     return state();
   }
 

@@ -32,7 +32,6 @@ import com.example.dunning.workflows.policy.DunningStep;
 import com.example.dunning.workflows.policy.NoticeKind;
 import com.example.dunning.workflows.policy.StepAction;
 import io.temporal.workflow.Workflow;
-import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,11 +43,6 @@ import java.util.List;
  * order it was made.
  */
 public class DunningWorkflowImpl implements DunningWorkflow {
-
-  /**
-   * Well below Temporal's warning at 10,240 events; a whole dunning without signals stays under.
-   */
-  static final int HISTORY_LIMIT = 2_000;
 
   /**
    * The change that made a dunning cheaper on Temporal Cloud: local activities (see {@link
@@ -72,6 +66,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   private final DunningProgress progress;
   private final OperatorRequests requests;
   private final DunningInbox inbox;
+  private final DunningContinuation continuation;
 
   private int stepIndex;
 
@@ -104,6 +99,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     this.notices = new CustomerNotices(dunningId, journal, stubs.notifications());
     this.provider = new ProviderInvoice(payments, request);
     this.inbox = new DunningInbox(dunningId, request, progress, requests, journal);
+    this.continuation = new DunningContinuation(request, progress, requests, journal, signalled);
   }
 
   @Override
@@ -158,7 +154,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
   /** Waits until the step is due, serving pauses, manual retries and notices meanwhile. */
   private boolean awaitStep() {
     while (true) {
-      recordSignalledEvents(progress.nextStepAt());
+      continuation.recordSignalledEvents(stepIndex, progress.nextStepAt());
       if (isResolved()) {
         return false;
       }
@@ -317,7 +313,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
         return; // ended: close() has set the status
       }
       if (beforeStep) {
-        recordSignalledEvents(now().plus(held));
+        continuation.recordSignalledEvents(stepIndex, now().plus(held));
       } else {
         signalled.recordAll();
       }
@@ -397,42 +393,6 @@ public class DunningWorkflowImpl implements DunningWorkflow {
       return true;
     }
     return false;
-  }
-
-  /**
-   * Records what signals produced, and continues as new when that made the history long: a flood of
-   * signals is carried over, not drained first.
-   *
-   * @param dueAt when the awaited step is due, which the next run keeps
-   */
-  private void recordSignalledEvents(Instant dueAt) {
-    continueAsNewIfLong(dueAt);
-    while (signalled.arePending()) {
-      signalled.recordSome();
-      continueAsNewIfLong(dueAt);
-    }
-  }
-
-  /**
-   * Continues as new, carrying where the dunning stands, once signals have made its history long.
-   * Called only while waiting for a step, before anything of it has run, so no charge or notice of
-   * a step is repeated by the next run.
-   *
-   * @param dueAt when the awaited step is due
-   */
-  private void continueAsNewIfLong(Instant dueAt) {
-    if (!hasLongHistory() || isResolved()) {
-      return; // a resolution is acted on in this run, never carried over
-    }
-    Workflow.await(Workflow::isEveryHandlerFinished);
-    Workflow.continueAsNew(
-        request.continuedFrom(progress.carryOver(stepIndex, dueAt, requests, journal)));
-  }
-
-  /** The history has grown long enough that the dunning should continue as new. */
-  static boolean hasLongHistory() {
-    WorkflowInfo info = Workflow.getInfo();
-    return info.isContinueAsNewSuggested() || info.getHistoryLength() >= HISTORY_LIMIT;
   }
 
   private boolean hasSomethingToDo() {
