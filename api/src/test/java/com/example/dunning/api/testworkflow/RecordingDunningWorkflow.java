@@ -1,21 +1,16 @@
 package com.example.dunning.api.testworkflow;
 
 import com.example.dunning.workflows.DunningIds;
-import com.example.dunning.workflows.DunningWorkflow;
 import com.example.dunning.workflows.commands.AuthenticationRequired;
 import com.example.dunning.workflows.commands.CancelDunning;
-import com.example.dunning.workflows.commands.CheckProvider;
 import com.example.dunning.workflows.commands.MarkPaid;
-import com.example.dunning.workflows.commands.PauseDunning;
 import com.example.dunning.workflows.commands.PaymentFailed;
-import com.example.dunning.workflows.commands.PaymentMethodUpdated;
-import com.example.dunning.workflows.commands.ResumeDunning;
-import com.example.dunning.workflows.commands.RetryNow;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningState;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.testing.DunningStandIn;
 import io.temporal.spring.boot.WorkflowImpl;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -27,7 +22,7 @@ import java.util.List;
  * every signal, answers them through the {@code state} query, and ends on markPaid or cancel.
  */
 @WorkflowImpl(taskQueues = DunningIds.TASK_QUEUE)
-public class RecordingDunningWorkflow implements DunningWorkflow {
+public class RecordingDunningWorkflow extends DunningStandIn {
 
   public static final String PAYMENT_FAILED = "PAYMENT FAILED";
   public static final String AUTHENTICATION_REQUIRED = "AUTHENTICATION REQUIRED";
@@ -73,18 +68,6 @@ public class RecordingDunningWorkflow implements DunningWorkflow {
   }
 
   @Override
-  public void pause(PauseDunning command) {}
-
-  @Override
-  public void resume(ResumeDunning command) {}
-
-  @Override
-  public void retryNow(RetryNow command) {}
-
-  @Override
-  public void paymentMethodUpdated(PaymentMethodUpdated event) {}
-
-  @Override
   public void authenticationRequired(AuthenticationRequired event) {
     log.add(
         LogEntry.of(
@@ -92,9 +75,6 @@ public class RecordingDunningWorkflow implements DunningWorkflow {
             AUTHENTICATION_REQUIRED,
             "attempt " + event.attemptCount() + ", " + event.payUrl()));
   }
-
-  @Override
-  public void checkProvider(CheckProvider command) {}
 
   @Override
   public DunningState state() {
@@ -111,51 +91,4 @@ public class RecordingDunningWorkflow implements DunningWorkflow {
         result,
         List.copyOf(log));
   }
-
-  // Updates: each does what its signal does and answers the state.
-
-  @Override
-  public DunningState markPaidByOperator(MarkPaid command) {
-    markPaid(command);
-    return state();
-  }
-
-  @Override
-  public void validateMarkPaid(MarkPaid command) {}
-
-  @Override
-  public DunningState cancelByOperator(CancelDunning command) {
-    cancel(command);
-    return state();
-  }
-
-  @Override
-  public void validateCancel(CancelDunning command) {}
-
-  @Override
-  public DunningState pauseByOperator(PauseDunning command) {
-    pause(command);
-    return state();
-  }
-
-  @Override
-  public void validatePause(PauseDunning command) {}
-
-  @Override
-  public DunningState resumeByOperator(ResumeDunning command) {
-    resume(command);
-    return state();
-  }
-
-  @Override
-  public void validateResume(ResumeDunning command) {}
-
-  @Override
-  public DunningState retryNowByOperator(RetryNow command) {
-    retryNow(command);
-    return state();
-  }
-
-  @Override
-  public void validateRetryNow(RetryNow command) {}
 }
