@@ -326,7 +326,14 @@ class BadInputTest {
           {"unknown id", "/in_badinput_nobody", "404", "in_badinput_nobody"},
           {"SQL in the id", "/in_1%27%20OR%201%3D1%20--", "404", "no dunning with id"},
           {"path traversal", "/..%2f..%2fetc%2fpasswd", "400", ENCODED_SLASH},
-          {"dot segments", "/%2e%2e/%2e%2e/actuator/env", "400", "path"},
+          {"dot segments", "/%2e%2e/%2e%2e/actuator/env", "400", "the path holds an encoded dot"},
+          {
+            "semicolon and SQL in the id",
+            "/in_1;DROP%20TABLE%20failed_invoice",
+            "400",
+            "the path holds"
+          },
+          {"double slash", "//in_badinput_victim", "400", "the path holds"},
           {"encoded backslash", "/in_1%5c..%5csecret", "400", "id"},
         }) {
       rows.add(
