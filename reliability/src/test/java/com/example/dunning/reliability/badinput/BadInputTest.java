@@ -99,12 +99,12 @@ class BadInputTest {
     assertThat(after.attemptCount()).isEqualTo(victimBefore.attemptCount());
     new ScenarioRow(
             "bad input",
-            "%d refused requests on %d endpoints (%s)"
+            "%d bad requests on %d endpoints (%s)"
                 .formatted(
                     cases.get(), perEndpoint.size(), String.join(", ", perEndpoint.keySet())),
             "bad, stale and replayed signatures; truncated, oversized and non-JSON bodies; wrong content types; unknown events; huge, negative and non-numeric amounts; path traversal in ids; SQL in filters; tokens missing, unknown, rotated out, expired JWT, read-only on resolve",
             "status and message as documented; rows in 6 tables before/after; workflows named by the request; the one running dunning's state",
-            "pass: %d of %d as documented, 0 rows written, 0 workflows started or signalled"
+            "pass: %d of %d answered as documented; 0 rows written, 0 workflows started, the running dunning unchanged"
                 .formatted(cases.get(), cases.get()))
         .publish("bad-input");
   }
