@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * A stand-in for the few Stripe API calls a dunning makes, so the dev stack runs with no outside
  * service: every invoice is open and owed by one demo customer, and every charge is declined for
  * insufficient funds, until {@code POST /dev/invoices/{id}/paid} marks it paid ("the customer paid
- * on the hosted invoice page"). {@code POST /dev/invoices/{id}/failed} makes an invoice whose first
+ * on the hosted invoice page"), and {@code POST /dev/invoices/{id}/void} or {@code /uncollectible}
+ * closes it as Stripe does. {@code POST /dev/invoices/{id}/failed} makes an invoice whose first
  * charge failed with no webhook sent, which only the reconciliation's listing ({@code GET
  * /v1/invoices}, every invoice the stand-in knows) can find. Set STRIPE_API_KEY (and leave
  * STRIPE_API_BASE unset) to use Stripe itself instead.
@@ -34,10 +35,13 @@ final class DemoStripe {
       Pattern.compile("^/dev/invoices/([A-Za-z0-9_\\-]+)/paid$");
   private static final Pattern FAIL_SILENTLY =
       Pattern.compile("^/dev/invoices/([A-Za-z0-9_\\-]+)/failed$");
+  private static final Pattern CLOSE =
+      Pattern.compile("^/dev/invoices/([A-Za-z0-9_\\-]+)/(void|uncollectible)$");
 
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final Map<String, Long> paidAt = new ConcurrentHashMap<>();
   private final Map<String, Long> createdAt = new ConcurrentHashMap<>();
+  private final Map<String, String> closedAs = new ConcurrentHashMap<>();
   private final HttpServer server;
 
   DemoStripe(int port) throws IOException {
@@ -61,6 +65,12 @@ final class DemoStripe {
       if ("POST".equals(method) && paid.matches()) {
         paidAt.putIfAbsent(paid.group(1), Instant.now().getEpochSecond());
         respond(exchange, 200, invoice(paid.group(1)));
+        return;
+      }
+      Matcher closed = CLOSE.matcher(path);
+      if ("POST".equals(method) && closed.matches()) {
+        closedAs.putIfAbsent(closed.group(1), closed.group(2));
+        respond(exchange, 200, invoice(closed.group(1)));
         return;
       }
       Matcher failed = FAIL_SILENTLY.matcher(path);
@@ -133,7 +143,10 @@ final class DemoStripe {
   }
 
   private String statusOf(String id) {
-    return paidAt.containsKey(id) ? "paid" : "open";
+    if (paidAt.containsKey(id)) {
+      return "paid";
+    }
+    return closedAs.getOrDefault(id, "open");
   }
 
   private static Map<String, String> query(String raw) {

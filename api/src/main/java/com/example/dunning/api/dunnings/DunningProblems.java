@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * The errors of {@code /api/v1/dunnings} as RFC 9457 problem details ({@code
@@ -79,15 +80,28 @@ class DunningProblems extends ResponseEntityExceptionHandler {
               .map(JacksonException.Reference::getPropertyName)
               .filter(name -> name != null)
               .toList();
+      String why =
+          json instanceof InvalidFormatException format
+              ? "'" + format.getValue() + "' is not " + typeName(format.getTargetType())
+              : firstLine(json.getOriginalMessage());
       detail =
           names.isEmpty()
-              ? "malformed JSON: " + firstLine(json.getOriginalMessage())
-              : String.join(".", names) + ": " + firstLine(json.getOriginalMessage()) + hint(field);
+              ? "malformed JSON: " + why
+              : String.join(".", names) + ": " + why + hint(field);
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     problem.setTitle("Invalid request");
     problem.setProperty("errors", List.of(detail));
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** E.g. "an Instant": the value's type, not the exception's, which tells the caller nothing. */
+  private static String typeName(Class<?> type) {
+    if (type == null) {
+      return "of the expected type";
+    }
+    String name = type.getSimpleName();
+    return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
   }
 
   private static String hint(String path) {

@@ -11,6 +11,9 @@ final class StripeInvoices {
 
   static final String PROVIDER = "stripe";
 
+  /** The intake's limit too: more than any invoice Stripe can bill (its own is 99,999,999). */
+  static final long MAX_AMOUNT_DUE = 10_000_000_000L;
+
   private StripeInvoices() {}
 
   static String workflowId(Invoice invoice) {
@@ -37,6 +40,10 @@ final class StripeInvoices {
   static DunningStart start(Invoice invoice, Instant eventCreated) {
     workflowId(invoice); // refuses an unusable invoice id as a malformed event
     long amountDue = invoice.getAmountDue() == null ? 0 : invoice.getAmountDue();
+    if (amountDue < 0 || amountDue > MAX_AMOUNT_DUE) {
+      throw new MalformedEventException(
+          "invoice amount_due must be 0 to " + MAX_AMOUNT_DUE + " (minor units): " + amountDue);
+    }
     DunningRequest request =
         new DunningRequest(
             PROVIDER,
