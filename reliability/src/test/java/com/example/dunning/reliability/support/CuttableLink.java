@@ -32,6 +32,8 @@ public final class CuttableLink implements AutoCloseable {
   private final AtomicInteger upstreamRefusals = new AtomicInteger();
   private final AtomicInteger heldConnections = new AtomicInteger();
   private final AtomicInteger cuts = new AtomicInteger();
+  private final AtomicInteger accepted = new AtomicInteger();
+  private final AtomicInteger reset = new AtomicInteger();
   private volatile ServerSocket listening;
   private volatile boolean holding;
 
@@ -72,6 +74,7 @@ public final class CuttableLink implements AutoCloseable {
       server.close();
     }
     for (Socket socket : open) {
+      reset.incrementAndGet();
       reset(socket);
     }
   }
@@ -107,6 +110,16 @@ public final class CuttableLink implements AutoCloseable {
     return cuts.get();
   }
 
+  /** Connections accepted so far, passed through or held. */
+  public int accepted() {
+    return accepted.get();
+  }
+
+  /** Sockets (both ends of each connection) reset by cuts. */
+  public int reset() {
+    return reset.get();
+  }
+
   private void accept(ServerSocket server) {
     while (!server.isClosed()) {
       Socket client;
@@ -116,6 +129,7 @@ public final class CuttableLink implements AutoCloseable {
         return;
       }
       open.add(client);
+      accepted.incrementAndGet();
       if (holding) {
         heldConnections.incrementAndGet();
         continue; // kept open, never read: the client waits for a greeting that does not come

@@ -8,6 +8,7 @@ import com.example.dunning.workflows.DunningWorkflow;
 import com.example.dunning.workflows.commands.PaymentFailed;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -121,6 +122,9 @@ public final class FaultStack implements AutoCloseable {
             "--dunning.sms.twilio.auth-token=reliability",
             "--dunning.sms.twilio.from=+15550000000",
             "--dunning.reconcile.enabled=false",
+            // A refused database fails a write after 5 s rather than the pool's default 30 s, so
+            // that the outage scenario fits the suite's time; the behaviour is the same.
+            "--spring.datasource.hikari.connection-timeout=5000",
             "--logging.level.root=WARN"));
   }
 
@@ -148,6 +152,19 @@ public final class FaultStack implements AutoCloseable {
             DunningWorkflow.PAYMENT_FAILED,
             new PaymentFailed(1, null, "card_declined", "insufficient_funds", Instant.now()));
     return DunningIds.workflowId("stripe", invoiceId);
+  }
+
+  /** Timers of the workflow that have fired: one per step come due, among others. */
+  public long timersFired(String workflowId) {
+    return client.fetchHistory(workflowId).getEvents().stream()
+        .filter(event -> event.getEventType() == EventType.EVENT_TYPE_TIMER_FIRED)
+        .count();
+  }
+
+  /** Lines of the dunning's log in PostgreSQL. */
+  public int logLines(String workflowId) {
+    return database.queryForObject(
+        "SELECT count(*) FROM dunning_log WHERE dunning_id = ?", Integer.class, workflowId);
   }
 
   public DunningResult awaitResult(String workflowId, Duration within) throws Exception {

@@ -104,11 +104,14 @@ public final class ProviderApis implements AutoCloseable {
     server.removeStub(stub);
   }
 
-  /** Responses with {@code status} to requests about the invoice. */
-  public int answered(String invoiceId, int status) {
+  /**
+   * Responses with {@code status} to requests about the invoice ({@code pathSuffix} "" or "/pay").
+   */
+  public int answered(String invoiceId, String pathSuffix, int status) {
+    String path = "/v1/invoices/" + invoiceId + pathSuffix;
     return (int)
         server.getAllServeEvents().stream()
-            .filter(event -> event.getRequest().getUrl().startsWith("/v1/invoices/" + invoiceId))
+            .filter(event -> event.getRequest().getUrl().startsWith(path))
             .filter(event -> event.getResponse() != null)
             .filter(event -> event.getResponse().getStatus() == status)
             .count();
