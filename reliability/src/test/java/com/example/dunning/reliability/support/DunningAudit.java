@@ -123,7 +123,12 @@ public record DunningAudit(
 
   /** The counts, for the scenario's summary line. */
   public String counted() {
-    return "%d/%d emails, %d/%d SMS, %d/%d charges (%d requests), %d/%d log lines, %d notices SENT"
+    long notSent = log.stream().filter(title -> title.endsWith("NOT SENT")).count();
+    String logged =
+        log.equals(WHOLE_LOG)
+            ? "%d/%d log lines in order".formatted(log.size(), WHOLE_LOG.size())
+            : "%d log lines (%d NOT SENT)".formatted(log.size(), notSent);
+    return "%d/%d emails, %d/%d SMS, %d/%d charges (%d requests), %s, %d notices SENT"
         .formatted(
             emails.size(),
             EMAIL_STEPS.size(),
@@ -132,8 +137,7 @@ public record DunningAudit(
             distinctCharges(),
             CHARGES,
             charges.size(),
-            log.size(),
-            WHOLE_LOG.size(),
+            logged,
             noticesSent);
   }
 }
