@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -35,11 +36,11 @@ public final class ProviderApis implements AutoCloseable {
 
   public static final String TWILIO_ACCOUNT = "ACreliability";
 
-  private final Stall stall = new Stall();
+  private final List<Stall> stalls = new CopyOnWriteArrayList<>();
   private final WireMockServer server;
 
   public ProviderApis() {
-    server = new WireMockServer(wireMockConfig().dynamicPort().extensions(stall));
+    server = new WireMockServer(wireMockConfig().dynamicPort().extensions(new Stalls()));
     server.start();
     server.stubFor(
         post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json"))
@@ -141,10 +142,11 @@ public final class ProviderApis implements AutoCloseable {
 
   /**
    * Holds the next request that {@code matches} unanswered until {@link Stall#release()}; {@link
-   * Stall#awaitReached} returns once it has come in.
+   * Stall#awaitReached} returns once it has come in. Several stalls may wait at once.
    */
   public Stall stallNext(Predicate<Request> matches) {
-    stall.arm(matches);
+    Stall stall = new Stall(matches);
+    stalls.add(stall);
     return stall;
   }
 
@@ -154,6 +156,14 @@ public final class ProviderApis implements AutoCloseable {
         request ->
             request.getMethod().getName().equals("GET")
                 && request.getUrl().startsWith("/v1/invoices/" + invoiceId));
+  }
+
+  /** The next charge of the invoice. */
+  public Stall stallNextCharge(String invoiceId) {
+    return stallNext(
+        request ->
+            request.getMethod().getName().equals("POST")
+                && request.getUrl().startsWith("/v1/invoices/" + invoiceId + "/pay"));
   }
 
   private List<LoggedRequest> journal(Predicate<LoggedRequest> matches) {
@@ -206,21 +216,20 @@ public final class ProviderApis implements AutoCloseable {
 
   @Override
   public void close() {
-    stall.release();
+    stalls.forEach(Stall::release);
     server.stop();
   }
 
-  /** One request held unanswered, armed by {@link #stallNext}. */
-  public static final class Stall implements ServeEventListener {
+  /** One request held unanswered, made by {@link #stallNext}. */
+  public static final class Stall {
 
-    private volatile Predicate<Request> armed;
-    private volatile CountDownLatch reached = new CountDownLatch(1);
-    private volatile CountDownLatch released = new CountDownLatch(1);
+    private final Predicate<Request> matches;
+    private final CountDownLatch reached = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+    private boolean taken;
 
-    synchronized void arm(Predicate<Request> matches) {
-      reached = new CountDownLatch(1);
-      released = new CountDownLatch(1);
-      armed = matches;
+    private Stall(Predicate<Request> matches) {
+      this.matches = matches;
     }
 
     /** True once the request came in and is being held, within {@code seconds}. */
@@ -228,28 +237,40 @@ public final class ProviderApis implements AutoCloseable {
       return reached.await(seconds, TimeUnit.SECONDS);
     }
 
-    /** Answers the held request (to a caller that may be gone by now) and disarms. */
+    /** Answers the held request (to a caller that may be gone by now). */
     public void release() {
-      armed = null;
       released.countDown();
     }
 
-    @Override
-    public void beforeResponseSent(ServeEvent event, Parameters parameters) {
-      CountDownLatch hold;
-      synchronized (this) {
-        Predicate<Request> matches = armed;
-        if (matches == null || !matches.test(event.getRequest())) {
-          return;
-        }
-        armed = null;
-        hold = released;
-        reached.countDown();
+    /** Whether this stall holds {@code request}: the first that matches, only. */
+    private synchronized boolean takes(Request request) {
+      if (taken || !matches.test(request)) {
+        return false;
       }
+      taken = true;
+      reached.countDown();
+      return true;
+    }
+
+    private void hold() {
       try {
-        hold.await(2, TimeUnit.MINUTES);
+        released.await(2, TimeUnit.MINUTES);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Holds each request a stall takes before its response goes out. */
+  private final class Stalls implements ServeEventListener {
+
+    @Override
+    public void beforeResponseSent(ServeEvent event, Parameters parameters) {
+      for (Stall stall : stalls) {
+        if (stall.takes(event.getRequest())) {
+          stall.hold();
+          return;
+        }
       }
     }
 
@@ -260,7 +281,7 @@ public final class ProviderApis implements AutoCloseable {
 
     @Override
     public String getName() {
-      return "stall";
+      return "stalls";
     }
   }
 }
