@@ -17,8 +17,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The dev stack on free ports, with its in-process worker not polling: the benchmark's worker runs
- * in a process of its own ({@link WorkerProcess}). The SMTP server is the benchmark's, so it can
- * count every message.
+ * in a process of its own ({@link com.example.dunning.dev.WorkerProcess}). The SMTP server is the
+ * benchmark's, so it can count every message.
  */
 final class BenchStack implements AutoCloseable {
 

@@ -1,5 +1,6 @@
 package com.example.dunning.bench;
 
+import com.example.dunning.dev.WorkerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package com.example.dunning.bench;
 
+import com.example.dunning.dev.WorkerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -18,6 +18,8 @@ public class CustomerNotifications implements NotificationActivities {
 
   private static final Logger log = LoggerFactory.getLogger(CustomerNotifications.class);
 
+  static final String IN_DOUBT_NOTE = "not sent again: an earlier attempt may have sent it";
+
   private final NoticeLedger ledger;
   private final NoticeTemplates templates;
   private final NoticeMailer mailer;
@@ -69,8 +71,9 @@ public class CustomerNotifications implements NotificationActivities {
               + " may have gone out already; sending at most once",
           channel,
           notice.key());
-      return new Delivery(
-          false, found.recipient(), "not sent again: an earlier attempt may have sent it");
+      // Logged with the dunning like any notice not sent, so the records show the step.
+      ledger.logSkipped(notice, channel.notSentTitle(), IN_DOUBT_NOTE, found.recipient());
+      return new Delivery(false, found.recipient(), IN_DOUBT_NOTE);
     }
     try {
       send.run();

@@ -139,6 +139,13 @@ class CustomerNotificationsEmailTest {
     assertThat(retried.note()).contains("earlier attempt");
     assertThat(smtp.getReceivedMessages()).isEmpty();
     assertThat(TestNotices.claimStates()).containsExactly("CLAIMED");
+    assertThat(TestNotices.logLines())
+        .containsExactly(
+            new LogLine(
+                "EMAIL NOT SENT",
+                "not sent again: an earlier attempt may have sent it",
+                "SKIPPED",
+                "ada@example.com"));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package com.example.dunning.bench;
+package com.example.dunning.dev;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,10 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The worker in a JVM of its own, so that its heap and resident memory are its own and not the dev
- * stack's (Temporal's server, PostgreSQL's client, SMTP and the API stay in the bench's JVM).
+ * The worker in a JVM of its own: for the benchmarks, so that its heap and resident memory are its
+ * own and not the dev stack's; for the reliability suite, so that it can be killed (SIGKILL) while
+ * Temporal's server, PostgreSQL and SMTP live on in the caller's JVM.
  */
-final class WorkerProcess implements AutoCloseable {
+public final class WorkerProcess implements AutoCloseable {
 
   private static final String WORKER_MAIN = "com.example.dunning.worker.DunningWorkerApplication";
   private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
@@ -35,10 +36,21 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /** Starts the worker with {@code settings} (Spring arguments) and waits until it is healthy. */
-  static WorkerProcess start(int port, List<String> settings) throws Exception {
+  public static WorkerProcess start(int port, List<String> settings) throws Exception {
+    return start(port, List.of("-Xmx1g"), settings);
+  }
+
+  /**
+   * Starts the worker with {@code jvmOptions} and {@code settings} (Spring arguments), on the
+   * caller's class path, and waits until it is healthy.
+   */
+  public static WorkerProcess start(int port, List<String> jvmOptions, List<String> settings)
+      throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     String classPath = System.getProperty("java.class.path");
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", classPath));
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classPath));
     if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar")) {
       // Run from the executable jar: its launcher finds the nested jars, and runs the worker.
       command.add("-Dloader.main=" + WORKER_MAIN);
@@ -77,8 +89,23 @@ final class WorkerProcess implements AutoCloseable {
     throw new IllegalStateException("the worker did not become healthy; see " + log);
   }
 
+  /**
+   * Kills the worker as a crash or an OOM killer would (SIGKILL): no shutdown hook, no graceful
+   * stop of its pollers or of the activities it is running.
+   */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the worker " + process.pid() + " outlived SIGKILL");
+    }
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** Heap in use after a full collection, in MiB. */
-  double heapAfterGcMib() throws Exception {
+  public double heapAfterGcMib() throws Exception {
     jcmd("GC.run");
     Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
     if (!used.find()) {
@@ -88,7 +115,7 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /** Resident set size of the worker's process, in MiB. */
-  double rssMib() throws IOException {
+  public double rssMib() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
       if (line.startsWith("VmRSS:")) {
         return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
@@ -97,7 +124,7 @@ final class WorkerProcess implements AutoCloseable {
     throw new IllegalStateException("no VmRSS for the worker");
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 

@@ -1,0 +1,103 @@
+package com.example.dunning.reliability.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.example.dunning.reliability.support.DunningAudit;
+import com.example.dunning.reliability.support.FaultStack;
+import com.example.dunning.reliability.support.ProviderApis;
+import com.example.dunning.reliability.support.RecordedHistories;
+import com.example.dunning.reliability.support.ScenarioReport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker process killed with SIGKILL while three dunnings are inside an activity, then a new
+ * worker process started. One is charging at Stripe in its second step, one reading its invoice
+ * there before its third: both complete whole, the charge made again under its idempotency key
+ * (which Stripe answers with the first result), nothing else twice. The third is sending its first
+ * email (the SMTP server hangs): the kill hits the window between claiming the notice's key and
+ * marking it sent, and the notice is not sent again (at most once, as the README admits): the
+ * customer misses that one email, the log says so, and every other step runs once.
+ */
+class WorkerKilledTest {
+
+  @Test
+  void givenTheWorkerKilledInsideActivities_whenANewWorkerStarts_theDunningsShouldCompleteOnce()
+      throws Exception {
+    FaultStack stack = FaultStack.shared();
+    String charging = "in_faults_kill_charge";
+    String reading = "in_faults_kill_read";
+    String mailing = "in_faults_kill_mail";
+    ProviderApis.Stall charge = stack.providers.stallNextCharge(charging);
+    String chargingDunning = stack.openDunning(charging);
+    String readingDunning = stack.openDunning(reading);
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> stack.smtp.to(ProviderApis.emailOf(reading)).size() == 2);
+    ProviderApis.Stall read = stack.providers.stallNextRead(reading);
+    assertThat(read.awaitReached(60)).as("the read before step retry-2 came in").isTrue();
+    assertThat(charge.awaitReached(60)).as("the charge of step retry-1 came in").isTrue();
+    stack.smtpLink.hold();
+    int heldBefore = stack.smtpLink.heldConnections();
+    String mailingDunning = stack.openDunning(mailing);
+    // The first email's key is claimed and its SMTP connection hangs: within the mail timeout
+    // (10 s), kill.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> stack.smtpLink.heldConnections() > heldBefore);
+    stack.killWorker();
+    stack.smtpLink.restore();
+    read.release();
+    charge.release();
+    stack.startWorker();
+
+    DunningAudit whole =
+        DunningAudit.of(stack, reading, stack.awaitResult(readingDunning, Duration.ofMinutes(2)));
+    DunningAudit charged =
+        DunningAudit.of(stack, charging, stack.awaitResult(chargingDunning, Duration.ofMinutes(2)));
+    DunningAudit missed =
+        DunningAudit.of(stack, mailing, stack.awaitResult(mailingDunning, Duration.ofMinutes(2)));
+    System.out.println(charged);
+    System.out.println(whole);
+    System.out.println(missed);
+    whole.assertWholeAndOnce();
+    charged.assertWholeAndOnce();
+    assertThat(charged.charges())
+        .as("the charge in flight at the kill made again, under its key")
+        .hasSize(DunningAudit.CHARGES + 1)
+        .containsOnlyOnce(chargingDunning + ":charge:2", chargingDunning + ":charge:3");
+    assertThat(missed.emails())
+        .as("the email in flight at the kill is not sent again; the others once each")
+        .isEqualTo(missed.expectedEmails().subList(1, 5));
+    assertThat(missed.sms()).isEqualTo(missed.expectedSms());
+    assertThat(missed.distinctCharges()).isEqualTo(DunningAudit.CHARGES);
+    assertThat(missed.noticesNotSent()).as("the notice left claimed, in doubt").isEqualTo(1);
+    List<String> logInDoubt = new ArrayList<>(DunningAudit.WHOLE_LOG);
+    logInDoubt.set(1, "EMAIL NOT SENT");
+    assertThat(missed.log()).as("the dunning's log says it").isEqualTo(logInDoubt);
+    missed.assertRecords();
+    RecordedHistories.keep(stack.client, chargingDunning, "faults-worker-killed-in-charge");
+    RecordedHistories.keep(stack.client, readingDunning, "faults-worker-killed-in-provider-read");
+    RecordedHistories.keep(stack.client, mailingDunning, "faults-worker-killed-in-email-send");
+    new ScenarioReport(
+            "faults-worker-killed",
+            "3 whole dunnings (5 steps 3 s apart), worker in a child JVM",
+            "worker SIGKILLed while one dunning charged at Stripe and one read its invoice there"
+                + " (both held), and the third sent its first email (SMTP hanging); a new worker"
+                + " process started",
+            "charge: "
+                + charged.counted()
+                + "; read: "
+                + whole.counted()
+                + "; email: "
+                + missed.counted()
+                + ", 1 notice left claimed",
+            "all EXPIRED; the charge and read dunnings whole and once (the charge in flight made"
+                + " again under its key); the email in flight at the kill was not sent again (at most once: 1 email lost, logged EMAIL NOT SENT), the rest once")
+        .publish();
+  }
+}
