@@ -60,7 +60,7 @@ public final class WorkerProcess implements AutoCloseable {
     }
     command.add("--server.port=" + port);
     command.addAll(settings);
-    Path log = Files.createTempFile("dunning-bench-worker", ".log");
+    Path log = Files.createTempFile("dunning-worker-process", ".log");
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     WorkerProcess worker = new WorkerProcess(process, port, log);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.dunning.dev.DevStack;
 import com.example.dunning.reliability.support.ReliabilityStack;
-import com.example.dunning.reliability.support.ScenarioRow;
+import com.example.dunning.reliability.support.ScenarioReport;
 import com.example.dunning.reliability.support.SharedStack;
 import com.example.dunning.reliability.support.StripeSignature;
 import com.example.dunning.workflows.DunningIds;
@@ -97,8 +97,8 @@ class BadInputTest {
     assertThat(after.status()).isEqualTo(DunningStatus.ACTIVE);
     assertThat(after.log()).isEqualTo(victimBefore.log());
     assertThat(after.attemptCount()).isEqualTo(victimBefore.attemptCount());
-    new ScenarioRow(
-            "bad input",
+    new ScenarioReport(
+            "bad-input",
             "%d bad requests on %d endpoints (%s)"
                 .formatted(
                     cases.get(), perEndpoint.size(), String.join(", ", perEndpoint.keySet())),
@@ -106,7 +106,7 @@ class BadInputTest {
             "status and message as documented; rows in 6 tables before/after; workflows named by the request; the one running dunning's state",
             "pass: %d of %d answered as documented; 0 rows written, 0 workflows started, the running dunning unchanged"
                 .formatted(cases.get(), cases.get()))
-        .publish("bad-input");
+        .publish();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.example.dunning.dev.DevStack;
 import com.example.dunning.reliability.storm.StormPlan.Invoice;
 import com.example.dunning.reliability.support.ReliabilityStack;
-import com.example.dunning.reliability.support.ScenarioRow;
+import com.example.dunning.reliability.support.ScenarioReport;
 import com.example.dunning.reliability.support.SharedStack;
 import com.example.dunning.workflows.DunningIds;
 import com.example.dunning.workflows.DunningWorkflow;
@@ -206,8 +206,8 @@ class WebhookStormTest {
     assertThat(ledger).isEqualTo(mails.length);
 
     long stillFailing = count(plan, Story.STILL_FAILING);
-    new ScenarioRow(
-            "webhook storm",
+    new ScenarioReport(
+            "webhook-storm",
             "%,d signed deliveries (%,d requests) of %,d events over %,d invoices, %d connections,"
                     .formatted(
                         plan.deliveries(),
@@ -244,7 +244,7 @@ class WebhookStormTest {
                     stillFailing),
             "pass: sent in %.0f s (%.0f requests/s), settled %.0f s after the first"
                 .formatted(sendSeconds, delivery.sent.get() / sendSeconds, settledSeconds))
-        .publish("webhook-storm");
+        .publish();
     System.out.println("webhook storm: mails per recipient and kind " + perRecipientAndKind);
   }
 

@@ -21,7 +21,7 @@ public record ScenarioReport(
 
   /** Prints the row and writes it to its file. */
   public ScenarioReport publish() {
-    System.out.println("reliability: " + row());
+    System.out.println("RELIABILITY " + row());
     try {
       Files.createDirectories(REPORTS);
       Files.writeString(REPORTS.resolve(scenario + ".md"), row() + System.lineSeparator());
