@@ -12,7 +12,6 @@ import com.example.dunning.workflows.commands.RetryNow;
 import com.example.dunning.workflows.model.DunningState;
 import com.example.dunning.workflows.model.DunningStatus;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -37,7 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 class DunningsController {
 
   static final int MAX_PAGE_SIZE = 200;
-  private static final Duration DEFAULT_STATS_RANGE = Duration.ofDays(30);
 
   private final DunningRecordQueries records;
   private final DunningStatistics statistics;
@@ -58,10 +56,14 @@ class DunningsController {
     this.intake = intake;
   }
 
-  /** Dunnings newest failure first, filtered by status (comma-separated), customer and dates. */
+  /**
+   * Dunnings newest failure first, filtered by status (comma-separated), provider, customer and
+   * dates.
+   */
   @GetMapping
   DunningPage list(
       @RequestParam(required = false) String status,
+      @RequestParam(required = false) String provider,
       @RequestParam(required = false) String customer,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
@@ -73,27 +75,19 @@ class DunningsController {
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw new InvalidRequestException("size: from 1 to " + MAX_PAGE_SIZE);
     }
-    Instant since = DateRange.from(from);
-    Instant until = DateRange.to(to);
-    DateRange.check(since, until);
-    String who = customer == null || customer.isBlank() ? null : customer.strip();
-    return records.list(new DunningFilter(statuses(status), who, since, until), page, size);
+    return records.list(
+        DunningFilter.of(statuses(status), provider, customer, from, to), page, size);
   }
 
   /**
    * Open, recovered, cancelled and expired dunnings of the invoices that failed in the range (by
    * default the last 30 days), counts and amounts per currency, recovery rate, median time to
-   * recovery.
+   * recovery, recovered amounts per week and recoveries per step of the schedule.
    */
   @GetMapping("/stats")
   DunningStats stats(
       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-    Instant until = DateRange.to(to);
-    until = until == null ? Instant.now() : until;
-    Instant since = DateRange.from(from);
-    since = since == null ? until.minus(DEFAULT_STATS_RANGE) : since;
-    DateRange.check(since, until);
-    return statistics.over(since, until);
+    return statistics.over(from, to);
   }
 
   @GetMapping("/{id}")
@@ -168,7 +162,8 @@ class DunningsController {
         records.byDunningId(dunningId).orElse(null), LiveState.of(live), records.log(dunningId));
   }
 
-  private static Set<DunningStatus> statuses(String status) {
+  /** Statuses from their names, comma-separated, in any case. */
+  public static Set<DunningStatus> statuses(String status) {
     Set<DunningStatus> statuses = EnumSet.noneOf(DunningStatus.class);
     if (status == null || status.isBlank()) {
       return statuses;

@@ -3,7 +3,7 @@ package com.example.dunning.api.dunnings;
 import java.util.List;
 
 /** A request the API will not act on; each error names the field and what is wrong with it. */
-class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
@@ -18,7 +18,7 @@ class InvalidRequestException extends RuntimeException {
     this(List.of(error));
   }
 
-  List<String> errors() {
+  public List<String> errors() {
     return errors;
   }
 }

@@ -16,6 +16,7 @@ import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.PaymentDetails;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,9 +26,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class RecordedDunnings {
 
+  private final DunningTables tables =
+      new DunningTables(new JdbcTemplate(TestPostgres.dataSource()));
+
   private final DunningRecords records =
       new DunningRecords(
-          new DunningTables(new JdbcTemplate(TestPostgres.dataSource())),
+          tables,
           DunningFixtures.policies(false),
           DunningFixtures.transaction(TestPostgres.dataSource()));
 
@@ -73,7 +77,28 @@ final class RecordedDunnings {
   }
 
   void close(String dunningId, DunningStatus outcome, Instant endedAt) {
+    close(dunningId, outcome, endedAt, "test");
+  }
+
+  void close(String dunningId, DunningStatus outcome, Instant endedAt, String reason) {
     records.closeDunning(
-        new CloseDunning(dunningId, new DunningResult(outcome, "test", endedAt, 1), null));
+        new CloseDunning(dunningId, new DunningResult(outcome, reason, endedAt, 1), null));
+  }
+
+  /**
+   * A notice of the dunning logged as the notification activity logs it, under its key {@code
+   * <dunning id>:<key>:<channel>}: a step's name as {@code key} for the notices of the schedule.
+   */
+  void notice(String dunningId, String key, String channel, Instant at, String sentTo) {
+    tables.insertLog(
+        dunningId + ":" + key + ":" + channel,
+        dunningId,
+        new LogEntry(
+            at,
+            channel.toUpperCase(Locale.ROOT) + " SENT",
+            "notice " + key,
+            "SUCCESS",
+            sentTo,
+            null));
   }
 }
