@@ -2,6 +2,8 @@ package com.example.dunning.api.dunnings;
 
 import com.example.dunning.workflows.model.DunningStatus;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -31,5 +33,22 @@ public record DunningFilter(
 
   private static String word(String value) {
     return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** Statuses from their names, comma-separated, in any case. */
+  public static Set<DunningStatus> statuses(String status) {
+    Set<DunningStatus> statuses = EnumSet.noneOf(DunningStatus.class);
+    if (status == null || status.isBlank()) {
+      return statuses;
+    }
+    for (String name : status.split(",")) {
+      try {
+        statuses.add(DunningStatus.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(
+            "status: '" + name.strip() + "' is none of " + EnumSet.allOf(DunningStatus.class));
+      }
+    }
+    return statuses;
   }
 }

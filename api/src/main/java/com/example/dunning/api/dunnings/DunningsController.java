@@ -10,12 +10,8 @@ import com.example.dunning.workflows.commands.PauseDunning;
 import com.example.dunning.workflows.commands.ResumeDunning;
 import com.example.dunning.workflows.commands.RetryNow;
 import com.example.dunning.workflows.model.DunningState;
-import com.example.dunning.workflows.model.DunningStatus;
 import java.net.URI;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -76,7 +72,7 @@ class DunningsController {
       throw new InvalidRequestException("size: from 1 to " + MAX_PAGE_SIZE);
     }
     return records.list(
-        DunningFilter.of(statuses(status), provider, customer, from, to), page, size);
+        DunningFilter.of(DunningFilter.statuses(status), provider, customer, from, to), page, size);
   }
 
   /**
@@ -160,22 +156,5 @@ class DunningsController {
   private DunningView view(String dunningId, DunningState live) {
     return new DunningView(
         records.byDunningId(dunningId).orElse(null), LiveState.of(live), records.log(dunningId));
-  }
-
-  /** Statuses from their names, comma-separated, in any case. */
-  public static Set<DunningStatus> statuses(String status) {
-    Set<DunningStatus> statuses = EnumSet.noneOf(DunningStatus.class);
-    if (status == null || status.isBlank()) {
-      return statuses;
-    }
-    for (String name : status.split(",")) {
-      try {
-        statuses.add(DunningStatus.valueOf(name.strip().toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidRequestException(
-            "status: '" + name.strip() + "' is none of " + EnumSet.allOf(DunningStatus.class));
-      }
-    }
-    return statuses;
   }
 }

@@ -9,12 +9,12 @@ public class InvalidRequestException extends RuntimeException {
 
   private final List<String> errors;
 
-  InvalidRequestException(List<String> errors) {
+  public InvalidRequestException(List<String> errors) {
     super(String.join("; ", errors));
     this.errors = List.copyOf(errors);
   }
 
-  InvalidRequestException(String error) {
+  public InvalidRequestException(String error) {
     this(List.of(error));
   }
 

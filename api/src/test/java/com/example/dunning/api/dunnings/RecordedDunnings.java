@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Dunning records written by the worker's own record activities, as a dunning's workflow writes
  * them, without running one: for the reads that need many dunnings in known states.
  */
-final class RecordedDunnings {
+public final class RecordedDunnings {
 
   private final DunningTables tables =
       new DunningTables(new JdbcTemplate(TestPostgres.dataSource()));
@@ -36,7 +36,8 @@ final class RecordedDunnings {
           DunningFixtures.transaction(TestPostgres.dataSource()));
 
   /** Opens the dunning of a Stripe invoice; returns its dunning id. */
-  String open(String invoiceId, String customerId, long amount, String currency, Instant failedAt) {
+  public String open(
+      String invoiceId, String customerId, long amount, String currency, Instant failedAt) {
     String dunningId = DunningIds.workflowId("stripe", invoiceId);
     Customer customer = new Customer(customerId, null, customerId + "@example.com", null, null);
     PaymentDetails payment =
@@ -66,7 +67,7 @@ final class RecordedDunnings {
     return dunningId;
   }
 
-  void pause(String dunningId, Instant at) {
+  public void pause(String dunningId, Instant at) {
     records.recordEvent(
         new DunningEvent(
             dunningId,
@@ -76,11 +77,11 @@ final class RecordedDunnings {
             null));
   }
 
-  void close(String dunningId, DunningStatus outcome, Instant endedAt) {
+  public void close(String dunningId, DunningStatus outcome, Instant endedAt) {
     close(dunningId, outcome, endedAt, "test");
   }
 
-  void close(String dunningId, DunningStatus outcome, Instant endedAt, String reason) {
+  public void close(String dunningId, DunningStatus outcome, Instant endedAt, String reason) {
     records.closeDunning(
         new CloseDunning(dunningId, new DunningResult(outcome, reason, endedAt, 1), null));
   }
@@ -89,7 +90,7 @@ final class RecordedDunnings {
    * A notice of the dunning logged as the notification activity logs it, under its key {@code
    * <dunning id>:<key>:<channel>}: a step's name as {@code key} for the notices of the schedule.
    */
-  void notice(String dunningId, String key, String channel, Instant at, String sentTo) {
+  public void notice(String dunningId, String key, String channel, Instant at, String sentTo) {
     tables.insertLog(
         dunningId + ":" + key + ":" + channel,
         dunningId,
