@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -77,7 +78,7 @@ public record BarChart(String title, List<Bar> bars, int height) {
           }
           charts.add(
               of(
-                  "Recovered per week, " + currency.toUpperCase(java.util.Locale.ROOT),
+                  "Recovered per week, " + currency.toUpperCase(Locale.ROOT),
                   labels,
                   values,
                   texts));

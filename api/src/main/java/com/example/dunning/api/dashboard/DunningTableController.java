@@ -1,18 +1,20 @@
 package com.example.dunning.api.dashboard;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.example.dunning.api.dunnings.DunningFilter;
 import com.example.dunning.api.dunnings.DunningPage;
 import com.example.dunning.api.dunnings.DunningRecordQueries;
 import com.example.dunning.api.dunnings.InvalidRequestException;
 import com.example.dunning.workflows.model.DunningStatus;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The dunnings, newest failure first, a page at a time, filtered as {@code GET /api/v1/dunnings}
@@ -53,22 +55,12 @@ class DunningTableController {
       model.addAttribute("found", found);
       long pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
       model.addAttribute("pages", pages);
-      UriComponentsBuilder link =
-          UriComponentsBuilder.fromPath("/dashboard/dunnings")
-              .queryParam("status", checked.toArray())
-              .queryParamIfPresent("provider", present(provider))
-              .queryParamIfPresent("customer", present(customer))
-              .queryParamIfPresent("from", present(from))
-              .queryParamIfPresent("to", present(to));
+      String query = query(checked, provider, customer, from, to);
       if (found.page() > 0) {
-        model.addAttribute(
-            "previous",
-            link.cloneBuilder().queryParam("page", found.page() - 1).encode().toUriString());
+        model.addAttribute("previous", query + "page=" + (found.page() - 1));
       }
       if (found.page() + 1 < pages) {
-        model.addAttribute(
-            "next",
-            link.cloneBuilder().queryParam("page", found.page() + 1).encode().toUriString());
+        model.addAttribute("next", query + "page=" + (found.page() + 1));
       }
     } catch (InvalidRequestException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -77,9 +69,21 @@ class DunningTableController {
     return "dashboard/dunnings";
   }
 
-  private static java.util.Optional<String> present(String value) {
-    return value == null || value.isBlank()
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(value.strip());
+  /** The link to another page of the same filter, up to {@code page=}, each value form-encoded. */
+  private static String query(
+      List<String> statuses, String provider, String customer, String from, String to) {
+    StringBuilder query = new StringBuilder("/dashboard/dunnings?");
+    statuses.forEach(status -> add(query, "status", status));
+    add(query, "provider", provider);
+    add(query, "customer", customer);
+    add(query, "from", from);
+    add(query, "to", to);
+    return query.toString();
+  }
+
+  private static void add(StringBuilder query, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      query.append(name).append('=').append(URLEncoder.encode(value.strip(), UTF_8)).append('&');
+    }
   }
 }

@@ -10,6 +10,7 @@ import com.example.dunning.api.security.TestTokens;
 import com.example.dunning.workflows.DunningIds;
 import com.example.dunning.workflows.model.DunningStatus;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +27,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -111,7 +114,8 @@ class DashboardBrowserTest extends ApiTestContext {
     JsonNode stats = JSON.readTree(reporting.get("/api/v1/dunnings/stats" + range).body());
     assertThat(shown.get("recovered")).isEqualTo(stats.at("/counts/recovered").asLong());
     assertThat(text("recovery-rate"))
-        .isEqualTo(String.format("%.1f %%", stats.get("recoveryRate").asDouble() * 100));
+        .isEqualTo(
+            String.format(Locale.ROOT, "%.1f %%", stats.get("recoveryRate").asDouble() * 100));
     assertThat(rows("steps")).hasSize(stats.get("recoveredAtStep").size());
     assertThat(rows("weeks")).hasSize(stats.get("recoveredByWeek").size());
     assertThat(browser.findElements(By.cssSelector("#step-chart rect.bar")))
@@ -284,8 +288,8 @@ class DashboardBrowserTest extends ApiTestContext {
                 "cancelled", row.getLong("cancelled"),
                 "expired", row.getLong("expired"),
                 "total", row.getLong("total")),
-        java.sql.Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),
-        java.sql.Timestamp.from(toExcluded.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),
+        Timestamp.from(toExcluded.atStartOfDay(ZoneOffset.UTC).toInstant()));
   }
 
   private long figure(String id) {
@@ -322,7 +326,7 @@ class DashboardBrowserTest extends ApiTestContext {
     try {
       Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } finally {
       browser.manage().window().setSize(before);
     }

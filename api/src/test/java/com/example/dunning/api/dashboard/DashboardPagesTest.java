@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.dunning.api.ApiTestContext;
 import com.example.dunning.api.dunnings.RecordedDunnings;
 import com.example.dunning.workflows.model.DunningStatus;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +50,35 @@ class DashboardPagesTest extends ApiTestContext {
         .contains("CANCELLED");
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body()).doesNotContain("<script>").contains("&lt;script&gt;");
+  }
+
+  @Test
+  void givenMoreDunningsThanAPage_whenListed_itShouldLinkToTheNextPageKeepingTheFilter() {
+    String customer = "cus_" + UUID.randomUUID().toString().substring(0, 6) + "+pages";
+    Instant first = Instant.parse("2023-03-01T00:00:00Z");
+    for (int i = 0; i < DunningTableController.PAGE_SIZE + 2; i++) {
+      recorded.open(
+          "in_" + UUID.randomUUID().toString().substring(0, 8),
+          customer,
+          100,
+          "usd",
+          first.plusSeconds(i));
+    }
+
+    String pageOne =
+        reporting
+            .get(
+                "/dashboard/dunnings?status=ACTIVE&customer="
+                    + URLEncoder.encode(customer, StandardCharsets.UTF_8))
+            .body();
+    Matcher next = Pattern.compile("href=\"([^\"]+)\" rel=\"next\"").matcher(pageOne);
+
+    assertThat(rows(pageOne)).isEqualTo(DunningTableController.PAGE_SIZE);
+    assertThat(next.find()).isTrue();
+    String pageTwo = reporting.get(next.group(1).replace("&amp;", "&")).body();
+    assertThat(rows(pageTwo)).isEqualTo(2);
+    assertThat(pageTwo).contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
+    assertThat(pageTwo).contains("value=\"" + customer + "\"");
   }
 
   @Test
@@ -89,6 +122,10 @@ class DashboardPagesTest extends ApiTestContext {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("from must be before to");
+  }
+
+  private static long rows(String page) {
+    return Pattern.compile("data-dunning=").matcher(page).results().count();
   }
 
   @Test
