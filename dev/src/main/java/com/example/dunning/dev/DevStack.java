@@ -102,6 +102,7 @@ public final class DevStack implements AutoCloseable {
 
         Dunning dev stack is up:
           API          http://127.0.0.1:{}  (POST /webhooks/stripe, /api/v1/dunnings, /swagger-ui.html)
+          Dashboard    http://127.0.0.1:{}/dashboard  (sign in with the API token)
           Temporal     127.0.0.1:{}, namespace default (in memory: a restart forgets every workflow;
                        it listens on every interface, so keep this machine's port {} closed)
           Caught mail  http://127.0.0.1:{}/
@@ -110,6 +111,7 @@ public final class DevStack implements AutoCloseable {
           Webhook secret {}
           API token    {}
         """,
+        ports.api(),
         ports.api(),
         ports.temporal(),
         ports.temporal(),

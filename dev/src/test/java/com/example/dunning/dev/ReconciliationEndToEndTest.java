@@ -81,10 +81,15 @@ class ReconciliationEndToEndTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> !subjectsTo(invoice).isEmpty());
 
     assertThat(subjectsTo(invoice)).first().asString().contains("did not go through");
-    assertThat(
-            database.queryForObject(
-                "SELECT sum(dunnings_started) FROM reconciliation", Integer.class))
-        .isGreaterThanOrEqualTo(1);
+    // The sweep writes its counts when it has finished, which may come after the dunning's mail.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        database.queryForObject(
+                            "SELECT sum(dunnings_started) FROM reconciliation", Integer.class))
+                    .isGreaterThanOrEqualTo(1));
     HttpResponse<String> sweeps = get(api("/api/v1/reconciliations"));
     assertThat(sweeps.statusCode()).isEqualTo(200);
     assertThat(sweeps.body()).contains("\"dunningsStarted\":1");

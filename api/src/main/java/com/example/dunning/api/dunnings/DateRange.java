@@ -10,19 +10,19 @@ import java.time.format.DateTimeParseException;
  * a day in UTC ({@code 2026-11-01}). A day as {@code from} starts at its midnight; a day as {@code
  * to} is included whole.
  */
-final class DateRange {
+public final class DateRange {
 
   private DateRange() {}
 
-  static Instant from(String value) {
+  public static Instant from(String value) {
     return parse("from", value, false);
   }
 
-  static Instant to(String value) {
+  public static Instant to(String value) {
     return parse("to", value, true);
   }
 
-  static void check(Instant from, Instant to) {
+  public static void check(Instant from, Instant to) {
     if (from != null && to != null && !from.isBefore(to)) {
       throw new InvalidRequestException("from must be before to: " + from + " / " + to);
     }

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * read before the signal was handled.
  */
 @Component
-class DunningActions {
+public class DunningActions {
 
   private final WorkflowClient client;
   private final DunningRecordQueries records;
@@ -48,9 +48,9 @@ class DunningActions {
    *     (it is busy with a step, e.g. a provider that does not answer): {@code state} is then the
    *     state at that moment
    */
-  record Outcome(DunningState state, boolean done) {}
+  public record Outcome(DunningState state, boolean done) {}
 
-  Outcome act(String dunningId, String update, Object command) {
+  public Outcome act(String dunningId, String update, Object command) {
     try {
       WorkflowUpdateHandle<DunningState> handle =
           client
@@ -85,7 +85,7 @@ class DunningActions {
   }
 
   /** The live state, or null when Temporal does not have the workflow (any more). */
-  DunningState state(String dunningId) {
+  public DunningState state(String dunningId) {
     try {
       return client
           .newUntypedWorkflowStub(dunningId)

@@ -1,7 +1,7 @@
 package com.example.dunning.api.dunnings;
 
 /** The action needs a running dunning, and this one has ended (or its package has expired). */
-class DunningEndedException extends RuntimeException {
+public class DunningEndedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
@@ -14,12 +14,12 @@ class DunningEndedException extends RuntimeException {
     this.status = status;
   }
 
-  String dunningId() {
+  public String dunningId() {
     return dunningId;
   }
 
   /** The dunning's status, or null where unknown. */
-  String status() {
+  public String status() {
     return status;
   }
 }

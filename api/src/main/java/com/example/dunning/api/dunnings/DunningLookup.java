@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * or its invoice id ({@code in_123}, looked up in the records).
  */
 @Component
-class DunningLookup {
+public class DunningLookup {
 
   private static final String PREFIX = "dunning-";
 
@@ -26,7 +26,7 @@ class DunningLookup {
    * @return the dunning id
    * @throws DunningNotFoundException when there is none
    */
-  String dunningId(String id) {
+  public String dunningId(String id) {
     if (id.startsWith(PREFIX)) {
       if (records.byDunningId(id).isPresent() || existsInTemporal(id)) {
         return id;

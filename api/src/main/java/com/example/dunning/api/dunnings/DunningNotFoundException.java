@@ -1,7 +1,7 @@
 package com.example.dunning.api.dunnings;
 
 /** No dunning has that id, and no dunning is recorded for an invoice of that id. */
-class DunningNotFoundException extends RuntimeException {
+public class DunningNotFoundException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads the dunning records the worker writes; the worker owns the schema. */
 @Repository
-class DunningRecordQueries {
+public class DunningRecordQueries {
 
   private static final String COLUMNS =
       """
@@ -27,7 +27,7 @@ class DunningRecordQueries {
     this.jdbc = jdbc;
   }
 
-  Optional<DunningSummary> byDunningId(String dunningId) {
+  public Optional<DunningSummary> byDunningId(String dunningId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM failed_invoice WHERE dunning_id = :id")
         .param("id", dunningId)
         .query(DunningRecordQueries::summary)
@@ -43,10 +43,13 @@ class DunningRecordQueries {
         .list();
   }
 
-  DunningPage list(DunningFilter filter, int page, int size) {
+  public DunningPage list(DunningFilter filter, int page, int size) {
     StringBuilder where = new StringBuilder(" WHERE TRUE");
     if (!filter.statuses().isEmpty()) {
       where.append(" AND status IN (:statuses)");
+    }
+    if (filter.provider() != null) {
+      where.append(" AND provider = :provider");
     }
     if (filter.customer() != null) {
       where.append(" AND (customer_id = :customer OR lower(customer_email) = lower(:customer))");
@@ -78,7 +81,7 @@ class DunningRecordQueries {
   }
 
   /** The recorded steps of a dunning, oldest first. */
-  List<LogEntry> log(String dunningId) {
+  public List<LogEntry> log(String dunningId) {
     return jdbc.sql(
             """
             SELECT logged_at, title, note, status, sent_to, payment_method FROM dunning_log
@@ -101,6 +104,9 @@ class DunningRecordQueries {
       JdbcClient.StatementSpec statement, DunningFilter filter) {
     if (!filter.statuses().isEmpty()) {
       statement = statement.param("statuses", filter.statuses().stream().map(Enum::name).toList());
+    }
+    if (filter.provider() != null) {
+      statement = statement.param("provider", filter.provider());
     }
     if (filter.customer() != null) {
       statement = statement.param("customer", filter.customer());

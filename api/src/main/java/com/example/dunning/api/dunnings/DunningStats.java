@@ -1,6 +1,7 @@
 package com.example.dunning.api.dunnings;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -13,6 +14,10 @@ import java.util.List;
  *     e.g. {@code PT52H30M}); null while none is recovered
  * @param medianTimeToRecoverySeconds the same in seconds
  * @param currencies the same counts with amounts (minor units), per currency, by currency code
+ * @param recoveredByWeek the recovered ones by the week their payment came, per currency, oldest
+ *     week first; weeks without a recovery are left out
+ * @param recoveredAtStep the recovered ones by the step of the schedule that had run last when they
+ *     were recovered, in the order of the schedule
  */
 public record DunningStats(
     Instant from,
@@ -21,7 +26,9 @@ public record DunningStats(
     Double recoveryRate,
     String medianTimeToRecovery,
     Long medianTimeToRecoverySeconds,
-    List<CurrencyStats> currencies) {
+    List<CurrencyStats> currencies,
+    List<WeekRecovered> recoveredByWeek,
+    List<StepRecovered> recoveredAtStep) {
 
   public record Counts(long open, long recovered, long cancelled, long expired, long total) {
 
@@ -42,8 +49,25 @@ public record DunningStats(
   public record CurrencyStats(
       String currency, Counts counts, Counts amounts, Double recoveryRate) {}
 
+  /**
+   * @param week the Monday (UTC) of the week
+   * @param amount the sum of their amounts due, in the currency's minor unit
+   */
+  public record WeekRecovered(LocalDate week, String currency, long count, long amount) {}
+
+  /**
+   * @param step the name of the step (e.g. {@code retry-1}); null for the ones recovered before the
+   *     first step ran (paid at the provider, or marked paid, before the first notice)
+   * @param share of all recovered ones, 0..1 rounded to 4 places
+   */
+  public record StepRecovered(String step, long count, double share) {}
+
   static Double rate(Counts counts) {
     long ended = counts.recovered() + counts.cancelled() + counts.expired();
-    return ended == 0 ? null : Math.round(10_000.0 * counts.recovered() / ended) / 10_000.0;
+    return ended == 0 ? null : share(counts.recovered(), ended);
+  }
+
+  static double share(long part, long whole) {
+    return Math.round(10_000.0 * part / whole) / 10_000.0;
   }
 }

@@ -10,13 +10,8 @@ import com.example.dunning.workflows.commands.PauseDunning;
 import com.example.dunning.workflows.commands.ResumeDunning;
 import com.example.dunning.workflows.commands.RetryNow;
 import com.example.dunning.workflows.model.DunningState;
-import com.example.dunning.workflows.model.DunningStatus;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -37,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 class DunningsController {
 
   static final int MAX_PAGE_SIZE = 200;
-  private static final Duration DEFAULT_STATS_RANGE = Duration.ofDays(30);
 
   private final DunningRecordQueries records;
   private final DunningStatistics statistics;
@@ -58,10 +52,14 @@ class DunningsController {
     this.intake = intake;
   }
 
-  /** Dunnings newest failure first, filtered by status (comma-separated), customer and dates. */
+  /**
+   * Dunnings newest failure first, filtered by status (comma-separated), provider, customer and
+   * dates.
+   */
   @GetMapping
   DunningPage list(
       @RequestParam(required = false) String status,
+      @RequestParam(required = false) String provider,
       @RequestParam(required = false) String customer,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
@@ -73,27 +71,19 @@ class DunningsController {
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw new InvalidRequestException("size: from 1 to " + MAX_PAGE_SIZE);
     }
-    Instant since = DateRange.from(from);
-    Instant until = DateRange.to(to);
-    DateRange.check(since, until);
-    String who = customer == null || customer.isBlank() ? null : customer.strip();
-    return records.list(new DunningFilter(statuses(status), who, since, until), page, size);
+    return records.list(
+        DunningFilter.of(DunningFilter.statuses(status), provider, customer, from, to), page, size);
   }
 
   /**
    * Open, recovered, cancelled and expired dunnings of the invoices that failed in the range (by
    * default the last 30 days), counts and amounts per currency, recovery rate, median time to
-   * recovery.
+   * recovery, recovered amounts per week and recoveries per step of the schedule.
    */
   @GetMapping("/stats")
   DunningStats stats(
       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-    Instant until = DateRange.to(to);
-    until = until == null ? Instant.now() : until;
-    Instant since = DateRange.from(from);
-    since = since == null ? until.minus(DEFAULT_STATS_RANGE) : since;
-    DateRange.check(since, until);
-    return statistics.over(since, until);
+    return statistics.over(from, to);
   }
 
   @GetMapping("/{id}")
@@ -166,21 +156,5 @@ class DunningsController {
   private DunningView view(String dunningId, DunningState live) {
     return new DunningView(
         records.byDunningId(dunningId).orElse(null), LiveState.of(live), records.log(dunningId));
-  }
-
-  private static Set<DunningStatus> statuses(String status) {
-    Set<DunningStatus> statuses = EnumSet.noneOf(DunningStatus.class);
-    if (status == null || status.isBlank()) {
-      return statuses;
-    }
-    for (String name : status.split(",")) {
-      try {
-        statuses.add(DunningStatus.valueOf(name.strip().toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidRequestException(
-            "status: '" + name.strip() + "' is none of " + EnumSet.allOf(DunningStatus.class));
-      }
-    }
-    return statuses;
   }
 }

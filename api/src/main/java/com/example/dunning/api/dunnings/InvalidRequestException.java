@@ -3,22 +3,22 @@ package com.example.dunning.api.dunnings;
 import java.util.List;
 
 /** A request the API will not act on; each error names the field and what is wrong with it. */
-class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
   private final List<String> errors;
 
-  InvalidRequestException(List<String> errors) {
+  public InvalidRequestException(List<String> errors) {
     super(String.join("; ", errors));
     this.errors = List.copyOf(errors);
   }
 
-  InvalidRequestException(String error) {
+  public InvalidRequestException(String error) {
     this(List.of(error));
   }
 
-  List<String> errors() {
+  public List<String> errors() {
     return errors;
   }
 }

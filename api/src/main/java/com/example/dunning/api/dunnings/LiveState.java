@@ -28,7 +28,7 @@ public record LiveState(
     DunningResult result,
     PaymentDetails payment) {
 
-  static LiveState of(DunningState state) {
+  public static LiveState of(DunningState state) {
     if (state == null) {
       return null;
     }

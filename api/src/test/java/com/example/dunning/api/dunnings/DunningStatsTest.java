@@ -6,6 +6,8 @@ import com.example.dunning.workflows.model.DunningStatus;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -53,6 +55,45 @@ class DunningStatsTest extends RunningDunningsTest {
   }
 
   @Test
+  void givenRecoveriesAtSeveralSteps_whenStatsAreAsked_itShouldSplitThemByWeekAndByStep() {
+    Instant monday = Instant.parse("2020-03-02T10:00:00Z");
+    String atNotice = recorded.open(newInvoiceId("w"), "c1", 1000, "usd", monday);
+    recorded.notice(atNotice, "notice", "email", monday, "c1@example.com");
+    recorded.close(atNotice, DunningStatus.RECOVERED, monday.plus(Duration.ofDays(1)));
+    String afterRetry1Notice = recorded.open(newInvoiceId("w"), "c2", 2000, "usd", monday);
+    recorded.notice(afterRetry1Notice, "notice", "email", monday, "c2@example.com");
+    recorded.notice(
+        afterRetry1Notice, "retry-1", "email", monday.plus(Duration.ofDays(3)), "c2@example.com");
+    recorded.close(afterRetry1Notice, DunningStatus.RECOVERED, monday.plus(Duration.ofDays(5)));
+    String byRetry1Charge = recorded.open(newInvoiceId("w"), "c3", 4000, "usd", monday);
+    recorded.notice(byRetry1Charge, "notice", "sms", monday, "+4712345678");
+    recorded.close(
+        byRetry1Charge,
+        DunningStatus.RECOVERED,
+        monday.plus(Duration.ofDays(3)),
+        "recovered by a charge retried by the dunning (step retry-1)");
+    String beforeAnyStep = recorded.open(newInvoiceId("w"), "c4", 500, "eur", monday);
+    recorded.close(beforeAnyStep, DunningStatus.RECOVERED, monday.plus(Duration.ofHours(1)));
+    String afterRetry2 = recorded.open(newInvoiceId("w"), "c5", 3000, "usd", monday);
+    recorded.notice(afterRetry2, "notice", "email", monday, "c5@example.com");
+    recorded.notice(afterRetry2, "retry-1", "email", monday.plus(Duration.ofDays(3)), null);
+    recorded.notice(afterRetry2, "retry-2", "sms", monday.plus(Duration.ofDays(7)), null);
+    recorded.notice(afterRetry2, "recovered", "email", monday.plus(Duration.ofDays(9)), null);
+    recorded.close(afterRetry2, DunningStatus.RECOVERED, monday.plus(Duration.ofDays(9)));
+    String cancelled = recorded.open(newInvoiceId("w"), "c6", 800, "usd", monday);
+    recorded.notice(cancelled, "notice", "email", monday, "c6@example.com");
+    recorded.close(cancelled, DunningStatus.CANCELLED, monday.plus(Duration.ofDays(2)));
+
+    JsonNode stats = json(reporting.get("/api/v1/dunnings/stats?from=2020-03-01&to=2020-03-31"));
+
+    assertThat(stats.at("/counts/recovered").asLong()).isEqualTo(5);
+    assertThat(weeks(stats.get("recoveredByWeek")))
+        .containsExactly("2020-03-02 eur 1 500", "2020-03-02 usd 3 7000", "2020-03-09 usd 1 3000");
+    assertThat(steps(stats.get("recoveredAtStep")))
+        .containsExactly("null 1 0.2", "notice 1 0.2", "retry-1 2 0.4", "retry-2 1 0.2");
+  }
+
+  @Test
   void givenARangeWithoutDunnings_whenStatsAreAsked_itShouldAnswerZerosAndNoRates() {
     JsonNode stats =
         json(
@@ -63,6 +104,8 @@ class DunningStatsTest extends RunningDunningsTest {
     assertThat(stats.get("recoveryRate").isNull()).isTrue();
     assertThat(stats.get("medianTimeToRecovery").isNull()).isTrue();
     assertThat(stats.get("currencies").isEmpty()).isTrue();
+    assertThat(stats.get("recoveredByWeek").isEmpty()).isTrue();
+    assertThat(stats.get("recoveredAtStep").isEmpty()).isTrue();
   }
 
   @Test
@@ -80,6 +123,34 @@ class DunningStatsTest extends RunningDunningsTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("detail").asString()).startsWith("from: 'last-week'");
+  }
+
+  private static List<String> weeks(JsonNode weeks) {
+    List<String> lines = new ArrayList<>();
+    weeks.forEach(
+        week ->
+            lines.add(
+                week.get("week").asString()
+                    + " "
+                    + week.get("currency").asString()
+                    + " "
+                    + week.get("count").asLong()
+                    + " "
+                    + week.get("amount").asLong()));
+    return lines;
+  }
+
+  private static List<String> steps(JsonNode steps) {
+    List<String> lines = new ArrayList<>();
+    steps.forEach(
+        step ->
+            lines.add(
+                (step.get("step").isNull() ? "null" : step.get("step").asString())
+                    + " "
+                    + step.get("count").asLong()
+                    + " "
+                    + step.get("share").asDouble()));
+    return lines;
   }
 
   private static Long[] counts(JsonNode counts) {

@@ -16,6 +16,7 @@ import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.PaymentDetails;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,16 +24,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Dunning records written by the worker's own record activities, as a dunning's workflow writes
  * them, without running one: for the reads that need many dunnings in known states.
  */
-final class RecordedDunnings {
+public final class RecordedDunnings {
+
+  private final DunningTables tables =
+      new DunningTables(new JdbcTemplate(TestPostgres.dataSource()));
 
   private final DunningRecords records =
       new DunningRecords(
-          new DunningTables(new JdbcTemplate(TestPostgres.dataSource())),
+          tables,
           DunningFixtures.policies(false),
           DunningFixtures.transaction(TestPostgres.dataSource()));
 
   /** Opens the dunning of a Stripe invoice; returns its dunning id. */
-  String open(String invoiceId, String customerId, long amount, String currency, Instant failedAt) {
+  public String open(
+      String invoiceId, String customerId, long amount, String currency, Instant failedAt) {
     String dunningId = DunningIds.workflowId("stripe", invoiceId);
     Customer customer = new Customer(customerId, null, customerId + "@example.com", null, null);
     PaymentDetails payment =
@@ -62,7 +67,7 @@ final class RecordedDunnings {
     return dunningId;
   }
 
-  void pause(String dunningId, Instant at) {
+  public void pause(String dunningId, Instant at) {
     records.recordEvent(
         new DunningEvent(
             dunningId,
@@ -72,8 +77,29 @@ final class RecordedDunnings {
             null));
   }
 
-  void close(String dunningId, DunningStatus outcome, Instant endedAt) {
+  public void close(String dunningId, DunningStatus outcome, Instant endedAt) {
+    close(dunningId, outcome, endedAt, "test");
+  }
+
+  public void close(String dunningId, DunningStatus outcome, Instant endedAt, String reason) {
     records.closeDunning(
-        new CloseDunning(dunningId, new DunningResult(outcome, "test", endedAt, 1), null));
+        new CloseDunning(dunningId, new DunningResult(outcome, reason, endedAt, 1), null));
+  }
+
+  /**
+   * A notice of the dunning logged as the notification activity logs it, under its key {@code
+   * <dunning id>:<key>:<channel>}: a step's name as {@code key} for the notices of the schedule.
+   */
+  public void notice(String dunningId, String key, String channel, Instant at, String sentTo) {
+    tables.insertLog(
+        dunningId + ":" + key + ":" + channel,
+        dunningId,
+        new LogEntry(
+            at,
+            channel.toUpperCase(Locale.ROOT) + " SENT",
+            "notice " + key,
+            "SUCCESS",
+            sentTo,
+            null));
   }
 }
