@@ -3,14 +3,19 @@ package com.example.dunning.activities.notification;
 import com.example.dunning.workflows.activities.NotificationActivities;
 import com.example.dunning.workflows.model.Customer;
 import com.example.dunning.workflows.policy.NoticeKind;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Emails and texts the customer, at most once per notice key: the key is claimed before the send,
- * released when the send fails, and marked sent with its log line after it.
+ * Emails and texts the customer once per notice key: the key is claimed before the send, released
+ * when the send fails, and marked sent with its log line after it. A claim left by an attempt that
+ * died mid-send is taken over and sent again once that attempt cannot still be sending (see {@link
+ * NoticeLedger}); until then the activity fails, to be retried when it can.
  */
 @Component
 @ActivityImpl(taskQueues = "dunning")
@@ -18,19 +23,32 @@ public class CustomerNotifications implements NotificationActivities {
 
   private static final Logger log = LoggerFactory.getLogger(CustomerNotifications.class);
 
-  static final String IN_DOUBT_NOTE = "not sent again: an earlier attempt may have sent it";
+  /** The type of the retryable failure of an attempt that finds its notice still being sent. */
+  static final String IN_DOUBT_TYPE = "NoticeInDoubt";
+
+  static final String TAKEN_OVER_NOTE = "sent after an interrupted attempt";
 
   private final NoticeLedger ledger;
   private final NoticeTemplates templates;
   private final NoticeMailer mailer;
   private final SmsSender sms;
+  private final Duration margin;
 
+  /**
+   * @param margin added to a channel's timeouts before an unfinished claim counts as abandoned: for
+   *     the time between claim and send, and pauses of the JVM
+   */
   public CustomerNotifications(
-      NoticeLedger ledger, NoticeTemplates templates, NoticeMailer mailer, SmsSender sms) {
+      NoticeLedger ledger,
+      NoticeTemplates templates,
+      NoticeMailer mailer,
+      SmsSender sms,
+      @Value("${dunning.notifications.in-doubt-margin:10s}") Duration margin) {
     this.ledger = ledger;
     this.templates = templates;
     this.mailer = mailer;
     this.sms = sms;
+    this.margin = margin;
   }
 
   @Override
@@ -42,7 +60,12 @@ public class CustomerNotifications implements NotificationActivities {
     }
     String to = email.strip();
     RenderedNotice message = templates.email(notice.kind(), notice.payment());
-    return sendOnce(notice, Channel.EMAIL, to, () -> mailer.send(to, message, notice.key()));
+    return sendOnce(
+        notice,
+        Channel.EMAIL,
+        to,
+        mailer.longestSend().plus(margin),
+        () -> mailer.send(to, message, notice.key()));
   }
 
   @Override
@@ -57,32 +80,60 @@ public class CustomerNotifications implements NotificationActivities {
       return skip(notice, Channel.SMS, to, "SMS disabled: no provider configured");
     }
     String text = templates.sms(notice.kind(), notice.payment());
-    return sendOnce(notice, Channel.SMS, to, () -> sms.send(to, text, notice.key()));
+    return sendOnce(
+        notice,
+        Channel.SMS,
+        to,
+        sms.longestSend().plus(margin),
+        () -> sms.send(to, text, notice.key()));
   }
 
-  private Delivery sendOnce(Notice notice, Channel channel, String to, Runnable send) {
-    NoticeLedger.ClaimResult found = ledger.claim(notice, channel, to);
-    if (found.claim() == NoticeLedger.Claim.SENT) {
-      return new Delivery(true, found.recipient(), "already sent");
-    }
-    if (found.claim() == NoticeLedger.Claim.IN_DOUBT) {
-      log.warn(
-          "{} for notice {} not sent: an earlier attempt claimed it and did not finish, so it"
-              + " may have gone out already; sending at most once",
-          channel,
-          notice.key());
-      // Logged with the dunning like any notice not sent, so the records show the step.
-      ledger.logSkipped(notice, channel.notSentTitle(), IN_DOUBT_NOTE, found.recipient());
-      return new Delivery(false, found.recipient(), IN_DOUBT_NOTE);
+  private Delivery sendOnce(
+      Notice notice, Channel channel, String to, Duration abandonedAfter, Runnable send) {
+    NoticeLedger.ClaimResult found = ledger.claim(notice, channel, to, abandonedAfter);
+    switch (found.claim()) {
+      case SENT -> {
+        return new Delivery(true, found.recipient(), "already sent");
+      }
+      case IN_DOUBT -> {
+        log.info(
+            "{} for notice {}: an earlier attempt claimed it {} ago and may still be sending;"
+                + " trying again in {}",
+            channel,
+            notice.key(),
+            abandonedAfter.minus(found.retryIn()),
+            found.retryIn());
+        throw ApplicationFailure.newFailureWithCauseAndDelay(
+            channel
+                + " for notice "
+                + notice.key()
+                + " may still be being sent by an earlier attempt; it can be taken over in "
+                + found.retryIn(),
+            IN_DOUBT_TYPE,
+            null,
+            found.retryIn());
+      }
+      case TAKEN_OVER ->
+          log.warn(
+              "{} for notice {}: an earlier attempt claimed it and did not finish; sending it"
+                  + " again under the same key",
+              channel,
+              notice.key());
+      case CLAIMED -> {
+        // Ours: send below.
+      }
     }
     try {
       send.run();
     } catch (RuntimeException e) {
-      ledger.release(notice.key());
+      ledger.release(notice.key(), found.claimedAt());
       throw e;
     }
-    ledger.markSent(notice, to, channel.sentTitle(), inWords(notice.kind()));
-    return new Delivery(true, to, null);
+    boolean takenOver = found.claim() == NoticeLedger.Claim.TAKEN_OVER;
+    String words = inWords(notice.kind());
+    ledger.markSent(
+        notice, to, channel.sentTitle(), takenOver ? words + ", " + TAKEN_OVER_NOTE : words);
+    return new Delivery(true, to, takenOver ? TAKEN_OVER_NOTE : null);
   }
 
   private Delivery skip(Notice notice, Channel channel, String to, String why) {

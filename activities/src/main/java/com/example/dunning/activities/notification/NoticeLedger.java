@@ -1,6 +1,8 @@
 package com.example.dunning.activities.notification;
 
 import com.example.dunning.workflows.activities.NotificationActivities.Notice;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -9,8 +11,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The claims on notice keys (table {@code notification}) and the dunning's log lines they leave
- * (table {@code dunning_log}). A key is claimed before its message goes out, so a retried activity
- * finds it and sends nothing twice.
+ * (table {@code dunning_log}). A key is claimed before its message goes out and marked sent after,
+ * so a retried activity finds it and sends nothing twice.
+ *
+ * <p>A claim never marked sent is in doubt: its attempt died mid-send (a worker killed) or is still
+ * sending. Once the claim is older than the longest a send can last (the client's timeouts plus a
+ * margin) its attempt can no longer be sending, and one retry takes the claim over, atomically, and
+ * sends again under the same key (the same {@code Message-ID}, the same SMS idempotency key); a
+ * younger claim is left alone and the retry waits until it is old enough. Timestamps are
+ * PostgreSQL's, so workers' clocks do not matter.
+ *
+ * <p>What remains is a duplicate when an attempt dies after the server accepted the message (the
+ * SMTP server's 250 after {@code DATA}, Twilio's 201) and before the key was marked sent: a window
+ * of milliseconds, where the window of loss was the whole send before; the copy carries the same
+ * {@code Message-ID}, so a receiver that deduplicates by it drops it.
  */
 @Component
 public class NoticeLedger {
@@ -19,13 +33,21 @@ public class NoticeLedger {
   enum Claim {
     /** The key is ours now: send. */
     CLAIMED,
+    /** An earlier attempt claimed the key long enough ago that it cannot still be sending: send. */
+    TAKEN_OVER,
     /** Sent before under this key. */
     SENT,
-    /** An earlier attempt claimed the key and never finished: it may or may not have sent. */
+    /** An earlier attempt claimed the key recently and may still be sending: wait, then retry. */
     IN_DOUBT
   }
 
-  record ClaimResult(Claim claim, String recipient) {}
+  /**
+   * @param claimedAt when the key was claimed, this attempt's hold on it (for {@link #release})
+   * @param retryIn for {@link Claim#IN_DOUBT}, how long until the claim can be taken over
+   */
+  record ClaimResult(Claim claim, String recipient, OffsetDateTime claimedAt, Duration retryIn) {}
+
+  private record Found(String state, String recipient, OffsetDateTime claimedAt, long waitMillis) {}
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
@@ -35,37 +57,83 @@ public class NoticeLedger {
     this.transaction = new TransactionTemplate(transactions);
   }
 
-  ClaimResult claim(Notice notice, Channel channel, String recipient) {
-    int inserted =
-        jdbc.update(
+  /**
+   * Claims the notice's key, or takes over a claim older than {@code longestSend}: the one attempt
+   * that gets {@link Claim#CLAIMED} or {@link Claim#TAKEN_OVER} sends.
+   */
+  ClaimResult claim(Notice notice, Channel channel, String recipient, Duration longestSend) {
+    List<OffsetDateTime> inserted =
+        jdbc.queryForList(
             "INSERT INTO notification (notice_key, dunning_id, channel, kind, recipient, state)"
-                + " VALUES (?, ?, ?, ?, ?, 'CLAIMED') ON CONFLICT (notice_key) DO NOTHING",
+                + " VALUES (?, ?, ?, ?, ?, 'CLAIMED') ON CONFLICT (notice_key) DO NOTHING"
+                + " RETURNING claimed_at",
+            OffsetDateTime.class,
             notice.key(),
             notice.dunningId(),
             channel.name(),
             notice.kind().name(),
             recipient);
-    if (inserted == 1) {
-      return new ClaimResult(Claim.CLAIMED, recipient);
+    if (!inserted.isEmpty()) {
+      return new ClaimResult(Claim.CLAIMED, recipient, inserted.get(0), Duration.ZERO);
     }
-    List<ClaimResult> found =
+    Found found = find(notice.key(), longestSend);
+    if (found.waitMillis() == 0 && "CLAIMED".equals(found.state())) {
+      // Only one retry can move claimed_at on: a concurrent one waits for our row lock and then
+      // finds the claim young again.
+      List<OffsetDateTime> taken =
+          jdbc.queryForList(
+              "UPDATE notification SET claimed_at = clock_timestamp()"
+                  + " WHERE notice_key = ? AND state = 'CLAIMED'"
+                  + " AND claimed_at <= clock_timestamp() - ? * interval '1 millisecond'"
+                  + " RETURNING claimed_at",
+              OffsetDateTime.class,
+              notice.key(),
+              longestSend.toMillis());
+      if (!taken.isEmpty()) {
+        return new ClaimResult(Claim.TAKEN_OVER, found.recipient(), taken.get(0), Duration.ZERO);
+      }
+      found = find(notice.key(), longestSend);
+    }
+    if ("SENT".equals(found.state())) {
+      return new ClaimResult(Claim.SENT, found.recipient(), found.claimedAt(), Duration.ZERO);
+    }
+    return new ClaimResult(
+        Claim.IN_DOUBT,
+        found.recipient(),
+        found.claimedAt(),
+        Duration.ofMillis(Math.max(1, found.waitMillis())));
+  }
+
+  private Found find(String noticeKey, Duration longestSend) {
+    List<Found> found =
         jdbc.query(
-            "SELECT state, recipient FROM notification WHERE notice_key = ?",
+            "SELECT state, recipient, claimed_at, GREATEST(0, ceil(extract(epoch FROM claimed_at"
+                + " + ? * interval '1 millisecond' - clock_timestamp()) * 1000))::bigint AS wait"
+                + " FROM notification WHERE notice_key = ?",
             (row, n) ->
-                new ClaimResult(
-                    "SENT".equals(row.getString("state")) ? Claim.SENT : Claim.IN_DOUBT,
-                    row.getString("recipient")),
-            notice.key());
+                new Found(
+                    row.getString("state"),
+                    row.getString("recipient"),
+                    row.getObject("claimed_at", OffsetDateTime.class),
+                    row.getLong("wait")),
+            longestSend.toMillis(),
+            noticeKey);
     if (found.isEmpty()) {
       // Released by a failing attempt between our insert and select: let Temporal retry.
-      throw new IllegalStateException("notice " + notice.key() + " claimed and released meanwhile");
+      throw new IllegalStateException("notice " + noticeKey + " claimed and released meanwhile");
     }
     return found.get(0);
   }
 
-  /** Gives the key back after a send that failed, so the next attempt can send. */
-  void release(String noticeKey) {
-    jdbc.update("DELETE FROM notification WHERE notice_key = ? AND state = 'CLAIMED'", noticeKey);
+  /**
+   * Gives the key back after a send that failed, so the next attempt can send; not when another
+   * attempt has taken the claim over since ({@code claimedAt} is this attempt's).
+   */
+  void release(String noticeKey, OffsetDateTime claimedAt) {
+    jdbc.update(
+        "DELETE FROM notification WHERE notice_key = ? AND state = 'CLAIMED' AND claimed_at = ?",
+        noticeKey,
+        claimedAt);
   }
 
   /** Marks the key sent and logs the send with the dunning, both or neither. */

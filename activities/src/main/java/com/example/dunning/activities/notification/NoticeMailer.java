@@ -2,23 +2,70 @@ package com.example.dunning.activities.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Sends a notice as a plain-text, UTF-8 email through Spring's {@link JavaMailSender}. */
+/**
+ * Sends a notice as a plain-text, UTF-8 email through Spring's {@link JavaMailSender}. Its SMTP
+ * timeouts ({@code spring.mail.properties}: {@code mail.smtp.connectiontimeout}, {@code timeout},
+ * {@code writetimeout}) must be set: without them Jakarta Mail waits for ever, and a notice whose
+ * send died could never be told from one still being sent.
+ */
 @Component
 public class NoticeMailer {
 
+  static final List<String> TIMEOUTS =
+      List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout");
+
   private final JavaMailSender mailSender;
   private final String from;
+  private final Duration longestSend;
 
   public NoticeMailer(
       JavaMailSender mailSender, @Value("${dunning.mail.from:billing@example.com}") String from) {
     this.mailSender = mailSender;
     this.from = from;
+    this.longestSend = longestSend(mailSender);
+  }
+
+  /** The connection, read and write timeouts of the SMTP client, added up. */
+  Duration longestSend() {
+    return longestSend;
+  }
+
+  private static Duration longestSend(JavaMailSender mailSender) {
+    if (!(mailSender instanceof JavaMailSenderImpl configured)) {
+      throw new IllegalStateException(
+          "the mail sender's timeouts cannot be read: " + mailSender.getClass().getName());
+    }
+    Properties properties = configured.getJavaMailProperties();
+    long millis = 0;
+    for (String timeout : TIMEOUTS) {
+      String value = properties.getProperty(timeout);
+      long parsed;
+      try {
+        parsed = value == null ? 0 : Long.parseLong(value.strip());
+      } catch (NumberFormatException e) {
+        parsed = 0;
+      }
+      if (parsed <= 0) {
+        throw new IllegalStateException(
+            "set spring.mail.properties."
+                + timeout
+                + " (milliseconds, was "
+                + value
+                + "): without it an SMTP send has no end");
+      }
+      millis += parsed;
+    }
+    return Duration.ofMillis(millis);
   }
 
   void send(String to, RenderedNotice notice, String noticeKey) {

@@ -1,5 +1,7 @@
 package com.example.dunning.activities.notification;
 
+import java.time.Duration;
+
 /** The port to an SMS provider. */
 public interface SmsSender {
 
@@ -13,6 +15,9 @@ public interface SmsSender {
    *     message for good (bad number, bad credentials)
    */
   String send(String to, String text, String idempotencyKey);
+
+  /** The longest one send can last: the client's connect and read timeouts. */
+  Duration longestSend();
 
   /** False when no provider is configured and nothing can be sent. */
   default boolean enabled() {

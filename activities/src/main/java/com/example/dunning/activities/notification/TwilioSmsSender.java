@@ -4,6 +4,7 @@ import com.example.dunning.workflows.activities.FailureTypes;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.temporal.failure.ApplicationFailure;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -25,6 +26,7 @@ public class TwilioSmsSender implements SmsSender {
   private final RestClient twilio;
   private final String accountSid;
   private final String from;
+  private final Duration longestSend;
 
   public TwilioSmsSender(RestClient.Builder builder, TwilioProperties properties) {
     HttpClient httpClient =
@@ -40,6 +42,12 @@ public class TwilioSmsSender implements SmsSender {
             .build();
     this.accountSid = properties.accountSid();
     this.from = properties.from();
+    this.longestSend = properties.connectTimeout().plus(properties.readTimeout());
+  }
+
+  @Override
+  public Duration longestSend() {
+    return longestSend;
   }
 
   @Override

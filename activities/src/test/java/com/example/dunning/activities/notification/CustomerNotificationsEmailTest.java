@@ -1,5 +1,6 @@
 package com.example.dunning.activities.notification;
 
+import static com.example.dunning.activities.notification.CustomerNotifications.TAKEN_OVER_NOTE;
 import static com.example.dunning.activities.notification.TestNotices.PAY_URL;
 import static com.example.dunning.activities.notification.TestNotices.customer;
 import static com.example.dunning.activities.notification.TestNotices.notice;
@@ -16,8 +17,16 @@ import com.example.dunning.workflows.policy.NoticeKind;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.temporal.failure.ApplicationFailure;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +36,11 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 class CustomerNotificationsEmailTest {
+
+  private static final Duration MARGIN = Duration.ofSeconds(1);
+
+  /** The test mail sender's three 5 s timeouts, plus the margin. */
+  private static final Duration ABANDONED_AFTER = Duration.ofSeconds(16);
 
   private GreenMail smtp;
   private int smtpPort;
@@ -43,7 +57,8 @@ class CustomerNotificationsEmailTest {
             TestNotices.ledger(),
             new NoticeTemplates(),
             new NoticeMailer(mailSender(smtpPort), "billing@example.com"),
-            new DisabledSmsSender());
+            new DisabledSmsSender(),
+            MARGIN);
   }
 
   @AfterEach
@@ -129,23 +144,114 @@ class CustomerNotificationsEmailTest {
   }
 
   @Test
-  void givenAnEarlierAttemptDiedMidSend_whenRetried_itShouldNotSendAgain() {
+  void givenAClaimLeftByAnAttemptThatDiedLongAgo_whenRetried_itShouldSendOnceWithTheSameMessageId()
+      throws Exception {
     Notice notice = notice("notice:email", NoticeKind.NOTICE, adaOwesTenDollars());
-    TestNotices.ledger().claim(notice, Channel.EMAIL, "ada@example.com");
+    claimedAgo(notice, ABANDONED_AFTER.plusSeconds(1));
 
     Delivery retried = notifications.sendEmail(notice);
+    Delivery again = notifications.sendEmail(notice);
 
-    assertThat(retried.sent()).isFalse();
-    assertThat(retried.note()).contains("earlier attempt");
-    assertThat(smtp.getReceivedMessages()).isEmpty();
-    assertThat(TestNotices.claimStates()).containsExactly("CLAIMED");
+    assertThat(retried).isEqualTo(new Delivery(true, "ada@example.com", TAKEN_OVER_NOTE));
+    assertThat(again).isEqualTo(new Delivery(true, "ada@example.com", "already sent"));
+    assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(smtp.getReceivedMessages()[0].getMessageID())
+        .isEqualTo("<dunning-stripe-in_1.notice.email@dunning>");
+    assertThat(TestNotices.claimStates()).containsExactly("SENT");
     assertThat(TestNotices.logLines())
         .containsExactly(
             new LogLine(
-                "EMAIL NOT SENT",
-                "not sent again: an earlier attempt may have sent it",
-                "SKIPPED",
+                "EMAIL SENT",
+                "Payment failed notice, sent after an interrupted attempt",
+                "SUCCESS",
                 "ada@example.com"));
+  }
+
+  @Test
+  void givenAClaimYoungerThanTheLongestSend_whenRetried_itShouldFailRetryablyUntilItIsOldEnough() {
+    Notice notice = notice("notice:email", NoticeKind.NOTICE, adaOwesTenDollars());
+    claimedAgo(notice, Duration.ofSeconds(6));
+
+    assertThatThrownBy(() -> notifications.sendEmail(notice))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.isNonRetryable()).isFalse();
+              assertThat(failure.getType()).isEqualTo(CustomerNotifications.IN_DOUBT_TYPE);
+              // 16 s in all, 6 s of them gone: 10 s left, less whatever this test took so far.
+              assertThat(failure.getNextRetryDelay())
+                  .isGreaterThan(Duration.ZERO)
+                  .isLessThanOrEqualTo(Duration.ofSeconds(10));
+            });
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+    assertThat(TestNotices.claimStates()).containsExactly("CLAIMED");
+    assertThat(TestNotices.logLines()).isEmpty();
+  }
+
+  @Test
+  void givenTwoRetriesTakingOverTheSameOldClaimAtOnce_whenBothSend_itShouldGoOutOnce()
+      throws Exception {
+    int notices = 10;
+    ExecutorService retries = Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < notices; i++) {
+        Notice notice = notice("step-" + i + ":email", NoticeKind.REMINDER, adaOwesTenDollars());
+        claimedAgo(notice, ABANDONED_AFTER.plusSeconds(1));
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<String> retry =
+            () -> {
+              together.await();
+              try {
+                return String.valueOf(notifications.sendEmail(notice).note());
+              } catch (ApplicationFailure stillSending) {
+                return stillSending.getType();
+              }
+            };
+        Future<String> one = retries.submit(retry);
+        Future<String> other = retries.submit(retry);
+
+        assertThat(List.of(one.get(), other.get()))
+            .as("notice %d", i)
+            .containsOnlyOnce(TAKEN_OVER_NOTE)
+            .containsAnyOf("already sent", CustomerNotifications.IN_DOUBT_TYPE);
+      }
+    } finally {
+      retries.shutdownNow();
+    }
+    assertThat(smtp.waitForIncomingEmail(5_000, notices)).isTrue();
+    assertThat(smtp.getReceivedMessages()).hasSize(notices);
+    assertThat(TestNotices.claimStates()).hasSize(notices).containsOnly("SENT");
+  }
+
+  @Test
+  void givenAStaleAttemptFailingAfterATakeover_whenItReleases_itShouldLeaveTheNewClaim() {
+    Notice notice = notice("notice:email", NoticeKind.NOTICE, adaOwesTenDollars());
+    NoticeLedger ledger = TestNotices.ledger();
+    NoticeLedger.ClaimResult stale =
+        ledger.claim(notice, Channel.EMAIL, "ada@example.com", ABANDONED_AFTER);
+    claimedAgo(notice, ABANDONED_AFTER.plusSeconds(1));
+    NoticeLedger.ClaimResult takeover =
+        ledger.claim(notice, Channel.EMAIL, "ada@example.com", ABANDONED_AFTER);
+
+    ledger.release(notice.key(), stale.claimedAt());
+
+    assertThat(stale.claim()).isEqualTo(NoticeLedger.Claim.CLAIMED);
+    assertThat(takeover.claim()).isEqualTo(NoticeLedger.Claim.TAKEN_OVER);
+    assertThat(TestNotices.claimStates()).containsExactly("CLAIMED");
+    ledger.release(notice.key(), takeover.claimedAt());
+    assertThat(TestNotices.claimStates()).isEmpty();
+  }
+
+  /** The notice's key claimed by an attempt that never finished, {@code ago}. */
+  private static void claimedAgo(Notice notice, Duration ago) {
+    TestNotices.ledger().claim(notice, Channel.EMAIL, "ada@example.com", ABANDONED_AFTER);
+    TestNotices.jdbc()
+        .update(
+            "UPDATE notification SET claimed_at = claimed_at - ? * interval '1 millisecond'"
+                + " WHERE notice_key = ?",
+            ago.toMillis(),
+            notice.key());
   }
 
   @Test

@@ -104,6 +104,37 @@ class CustomerNotificationsSmsTest {
   }
 
   @Test
+  void givenAClaimLeftByAnAttemptThatDiedLongAgo_whenTexted_itShouldPostOnceUnderTheSameToken() {
+    twilio.stubFor(messages().willReturn(created()));
+    Notice notice = notice("notice:sms", NoticeKind.NOTICE, adaOwesTenDollars());
+    // Twilio's 2 s + 5 s timeouts and the 1 s margin: an 8 s claim is abandoned, a younger one not.
+    Duration abandonedAfter = Duration.ofSeconds(8);
+    TestNotices.ledger().claim(notice, Channel.SMS, PHONE, abandonedAfter);
+    assertThatThrownBy(() -> notifications.sendSms(notice))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            young -> assertThat(young.getType()).isEqualTo(CustomerNotifications.IN_DOUBT_TYPE));
+    TestNotices.jdbc()
+        .update("UPDATE notification SET claimed_at = claimed_at - interval '9 seconds'");
+
+    Delivery retried = notifications.sendSms(notice);
+
+    assertThat(retried).isEqualTo(new Delivery(true, PHONE, CustomerNotifications.TAKEN_OVER_NOTE));
+    twilio.verify(
+        1,
+        postRequestedFor(urlPathEqualTo(MESSAGES))
+            .withHeader("I-Twilio-Idempotency-Token", equalTo(notice.key())));
+    assertThat(TestNotices.claimStates()).containsExactly("SENT");
+    assertThat(TestNotices.logLines())
+        .containsExactly(
+            new LogLine(
+                "SMS SENT",
+                "Payment failed notice, sent after an interrupted attempt",
+                "SUCCESS",
+                PHONE));
+  }
+
+  @Test
   void givenTwilioRejectsTheNumber_whenTexted_itShouldFailForGoodAndReleaseTheClaim() {
     twilio.stubFor(messages().willReturn(rejected()));
     Notice notice = notice("notice:sms", NoticeKind.NOTICE, adaOwesTenDollars());
@@ -203,8 +234,18 @@ class CustomerNotificationsSmsTest {
     return new CustomerNotifications(
         TestNotices.ledger(),
         new NoticeTemplates(),
-        new NoticeMailer(new JavaMailSenderImpl(), "billing@example.com"),
-        sms);
+        new NoticeMailer(mailSender(), "billing@example.com"),
+        sms,
+        Duration.ofSeconds(1));
+  }
+
+  /** Never used: these notices go by SMS. */
+  private static JavaMailSenderImpl mailSender() {
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    for (String timeout : NoticeMailer.TIMEOUTS) {
+      sender.getJavaMailProperties().setProperty(timeout, "1000");
+    }
+    return sender;
   }
 
   private static PaymentDetails adaOwesTenDollars() {
