@@ -48,7 +48,8 @@ public final class DunningBench {
         }
         log("scale done; intake next");
       }
-      intakeResult = new IntakeBenchmark(stack).run(Math.max(200, intake / 6), intake);
+      intakeResult =
+          new IntakeBenchmark(stack).run(Integer.getInteger("bench.warmUp", 12000), intake);
     }
     bench.intake(intakeResult);
     if (scale != null) {
@@ -72,6 +73,12 @@ public final class DunningBench {
         "direct WorkflowClient %.0f/s".formatted(r.directPeak().perSecond()),
         ratio(r.webhookPeak().perSecond(), r.directPeak().perSecond()),
         ">= 80%");
+    row(
+        "CPU per call at peak (this JVM: test server, API, load)",
+        "webhook %.2f ms".formatted(r.webhookPeak().cpuMillisPerCall()),
+        "direct %.2f ms".formatted(r.directPeak().cpuMillisPerCall()),
+        ratio(r.webhookPeak().cpuMillisPerCall(), r.directPeak().cpuMillisPerCall()),
+        "");
     row(
         "webhook p50 / p99 at peak",
         ms(r.webhookPeak(), 50) + " / " + ms(r.webhookPeak(), 99),
