@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -45,6 +46,16 @@ class ApiSecurity {
         .exceptionHandling(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
         .build();
+  }
+
+  /**
+   * No observation of each request's way through the security filters: every request is observed
+   * already ({@code http.server.requests}); these added a timer per chain and request, on every
+   * webhook delivery too. Authentication and authorization stay observed.
+   */
+  @Bean
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
   }
 
   @Bean
