@@ -12,8 +12,9 @@ import java.util.Locale;
  * webhook intake against direct starts. Every figure comes with the baseline it is compared with,
  * measured in the same run, since these machines are shared and noisy.
  *
- * <p>{@code -Dbench.levels=1000,5000,10000} (the default) sets the numbers of dunnings open at
- * once; {@code -Dbench.intake=3000} the deliveries per intake run.
+ * <p>{@code -Dbench.levels=1000,5000,10000} (the default) sets the numbers of dunnings open at once
+ * (empty: no scale run); {@code -Dbench.intake=3000} the deliveries per intake run; {@code
+ * -Dbench.warmUp=12000} the calls per path that warm the intake up first.
  */
 public final class DunningBench {
 
