@@ -13,8 +13,9 @@ import java.util.Locale;
  * webhook intake against direct starts. Every figure comes with the baseline it is compared with,
  * measured in the same run, since these machines are shared and noisy.
  *
- * <p>{@code -Dbench.levels=1000,5000,10000} (the default) sets the numbers of dunnings open at
- * once; {@code -Dbench.intake=3000} the deliveries per intake run.
+ * <p>{@code -Dbench.levels=1000,5000,10000} (the default) sets the numbers of dunnings open at once
+ * (empty: no scale run); {@code -Dbench.intake=3000} the deliveries per intake run; {@code
+ * -Dbench.warmUp=12000} the calls per path that warm the intake up first.
  */
 public final class DunningBench {
 
@@ -49,7 +50,8 @@ public final class DunningBench {
         }
         log("scale done; intake next");
       }
-      intakeResult = new IntakeBenchmark(stack).run(Math.max(200, intake / 6), intake);
+      intakeResult =
+          new IntakeBenchmark(stack).run(Integer.getInteger("bench.warmUp", 12000), intake);
     }
     bench.intake(intakeResult);
     if (scale != null) {
@@ -73,6 +75,12 @@ public final class DunningBench {
         "direct WorkflowClient %.0f/s".formatted(r.directPeak().perSecond()),
         ratio(r.webhookPeak().perSecond(), r.directPeak().perSecond()),
         ">= 80%");
+    row(
+        "CPU per call at peak (this JVM: test server, API, load)",
+        "webhook %.2f ms".formatted(r.webhookPeak().cpuMillisPerCall()),
+        "direct %.2f ms".formatted(r.directPeak().cpuMillisPerCall()),
+        ratio(r.webhookPeak().cpuMillisPerCall(), r.directPeak().cpuMillisPerCall()),
+        "");
     row(
         "webhook p50 / p99 at peak",
         ms(r.webhookPeak(), 50) + " / " + ms(r.webhookPeak(), 99),

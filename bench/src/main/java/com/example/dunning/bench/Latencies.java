@@ -1,15 +1,28 @@
 package com.example.dunning.bench;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Latencies of one run, in nanoseconds, with the wall time the run took. */
-record Latencies(long[] nanos, long elapsedNanos, int failures) {
+/**
+ * Latencies of one run, in nanoseconds, with the wall time the run took and the CPU time this JVM
+ * spent meanwhile, in all and per group of threads ({@link CpuTime}).
+ */
+record Latencies(
+    long[] nanos, long elapsedNanos, int failures, long cpuNanos, Map<String, Long> cpuGroups) {
 
   /** Two runs as one: their calls together, over the time both took. */
   Latencies and(Latencies other) {
     long[] both = Arrays.copyOf(nanos, nanos.length + other.nanos.length);
     System.arraycopy(other.nanos, 0, both, nanos.length, other.nanos.length);
-    return new Latencies(both, elapsedNanos + other.elapsedNanos, failures + other.failures);
+    Map<String, Long> groups = new TreeMap<>(cpuGroups);
+    other.cpuGroups.forEach((group, cpu) -> groups.merge(group, cpu, Long::sum));
+    return new Latencies(
+        both,
+        elapsedNanos + other.elapsedNanos,
+        failures + other.failures,
+        cpuNanos + other.cpuNanos,
+        groups);
   }
 
   double perSecond() {
@@ -21,5 +34,24 @@ record Latencies(long[] nanos, long elapsedNanos, int failures) {
     Arrays.sort(sorted);
     int index = (int) Math.ceil(percentile / 100 * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+  }
+
+  /** The CPU time of this whole JVM per call, in milliseconds. */
+  double cpuMillisPerCall() {
+    return cpuNanos / 1e6 / nanos.length;
+  }
+
+  /** The groups of threads that spent at least {@code share} of the CPU time, per call. */
+  String cpuPerCallByGroup(double share) {
+    StringBuilder text = new StringBuilder();
+    cpuGroups.entrySet().stream()
+        .filter(group -> group.getValue() >= share * cpuNanos)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(
+            group ->
+                text.append(
+                    "%n    %-60s %.3f ms"
+                        .formatted(group.getKey(), group.getValue() / 1e6 / nanos.length)));
+    return text.toString();
   }
 }

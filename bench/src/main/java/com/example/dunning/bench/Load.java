@@ -1,5 +1,6 @@
 package com.example.dunning.bench;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,8 @@ final class Load {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch done = new CountDownLatch(threads);
+    CpuTime cpuBefore = CpuTime.now();
     long start = System.nanoTime();
     for (int t = 0; t < threads; t++) {
       pool.execute(
@@ -57,12 +60,21 @@ final class Load {
               }
               nanos[i] = System.nanoTime() - due;
             }
+            done.countDown();
           });
     }
-    pool.shutdown();
-    if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
+    // The load's threads are still alive here, so their CPU time counts too.
+    if (!done.await(10, TimeUnit.MINUTES)) {
       throw new IllegalStateException("load did not finish");
     }
-    return new Latencies(nanos, System.nanoTime() - start, failures.get());
+    long elapsed = System.nanoTime() - start;
+    CpuTime cpuAfter = CpuTime.now();
+    pool.shutdown();
+    return new Latencies(
+        nanos,
+        elapsed,
+        failures.get(),
+        cpuAfter.processSince(cpuBefore),
+        cpuAfter.groupsSince(cpuBefore));
   }
 }

@@ -302,7 +302,7 @@ class StripeWebhookTest {
   void givenABodyOver256KiB_whenItArrives_itShouldAnswer413AndStartNothing() throws Exception {
     String invoiceId = newInvoiceId();
     ObjectNode invoice = invoice(invoiceId, 1);
-    invoice.put("description", "x".repeat(StripeWebhookController.MAX_BODY_BYTES));
+    invoice.put("description", "x".repeat(StripeWebhookServlet.MAX_BODY_BYTES));
 
     HttpResponse<String> response = post(event("invoice.payment_failed", invoice, now()));
 
