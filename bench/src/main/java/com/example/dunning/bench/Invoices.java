@@ -1,5 +1,6 @@
 package com.example.dunning.bench;
 
+import com.example.dunning.dev.StripeWebhookSignature;
 import com.example.dunning.workflows.DunningIds;
 import com.example.dunning.workflows.DunningSearchAttributes;
 import com.example.dunning.workflows.DunningWorkflow;
@@ -10,12 +11,7 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A failed invoice of the benchmark, as Stripe delivers it to the webhook and as the webhook starts
@@ -39,14 +35,7 @@ final class Invoices {
            "attempt_count": 1, "status": "open"}}}
         """
             .formatted(invoiceId, now, invoiceId, CUSTOMER, EMAIL);
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] digest = mac.doFinal((now + "." + payload).getBytes(StandardCharsets.UTF_8));
-      return new String[] {payload, "t=" + now + ",v1=" + HexFormat.of().formatHex(digest)};
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return new String[] {payload, StripeWebhookSignature.at(now, payload, secret)};
   }
 
   /** What the webhook does for the same event, straight from a client. */

@@ -256,7 +256,7 @@ class DevStackEndToEndTest {
             .header("Content-Type", "application/json")
             .header(
                 "Stripe-Signature",
-                SignedStripeEvents.signature(payload, DevStack.DEV_WEBHOOK_SECRET))
+                StripeWebhookSignature.now(payload, DevStack.DEV_WEBHOOK_SECRET))
             .POST(HttpRequest.BodyPublishers.ofString(payload))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -185,7 +185,7 @@ class ReconciliationEndToEndTest {
             .header("Content-Type", "application/json")
             .header(
                 "Stripe-Signature",
-                SignedStripeEvents.signature(payload, DevStack.DEV_WEBHOOK_SECRET))
+                StripeWebhookSignature.now(payload, DevStack.DEV_WEBHOOK_SECRET))
             .POST(HttpRequest.BodyPublishers.ofString(payload))
             .build(),
         HttpResponse.BodyHandlers.ofString());

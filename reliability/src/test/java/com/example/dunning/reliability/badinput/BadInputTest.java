@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.dunning.dev.DevStack;
+import com.example.dunning.dev.StripeWebhookSignature;
 import com.example.dunning.reliability.support.ReliabilityStack;
 import com.example.dunning.reliability.support.ScenarioReport;
 import com.example.dunning.reliability.support.SharedStack;
-import com.example.dunning.reliability.support.StripeSignature;
 import com.example.dunning.workflows.DunningIds;
 import com.example.dunning.workflows.DunningWorkflow;
 import com.example.dunning.workflows.model.DunningState;
@@ -82,7 +82,7 @@ class BadInputTest {
                 "Content-Type",
                 "application/json",
                 "Stripe-Signature",
-                StripeSignature.now(event, SECRET)),
+                StripeWebhookSignature.now(event, SECRET)),
             event);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     org.awaitility.Awaitility.await()
@@ -156,7 +156,7 @@ class BadInputTest {
     rows.add(
         BadRequest.to("webhook", "POST", hook)
             .json(event)
-            .header("Stripe-Signature", StripeSignature.now(event, "whsec_someone_else"))
+            .header("Stripe-Signature", StripeWebhookSignature.now(event, "whsec_someone_else"))
             .noWorkflow(id)
             .is("signed with another secret", 400, "invalid signature"));
     rows.add(
@@ -168,32 +168,32 @@ class BadInputTest {
     rows.add(
         BadRequest.to("webhook", "POST", hook)
             .json(event)
-            .header("Stripe-Signature", StripeSignature.at(now - 301, event, SECRET))
+            .header("Stripe-Signature", StripeWebhookSignature.at(now - 301, event, SECRET))
             .noWorkflow(id)
             .is("stale: signed 301 s ago", 400, "tolerance"));
     rows.add(
         BadRequest.to("webhook", "POST", hook)
             .json(event)
-            .header("Stripe-Signature", StripeSignature.at(now - 86_400, event, SECRET))
+            .header("Stripe-Signature", StripeWebhookSignature.at(now - 86_400, event, SECRET))
             .noWorkflow(id)
             .is("a delivery replayed a day later", 400, "tolerance"));
     rows.add(
         BadRequest.to("webhook", "POST", hook)
             .json(event.replace("1999", "1"))
-            .header("Stripe-Signature", StripeSignature.now(event, SECRET))
+            .header("Stripe-Signature", StripeWebhookSignature.now(event, SECRET))
             .noWorkflow(id)
             .is("body changed after signing", 400, "invalid signature"));
     String truncated = event.substring(0, event.length() / 2);
     rows.add(
         BadRequest.to("webhook", "POST", hook)
             .json(truncated)
-            .header("Stripe-Signature", StripeSignature.now(event, SECRET))
+            .header("Stripe-Signature", StripeWebhookSignature.now(event, SECRET))
             .noWorkflow(id)
             .is("truncated in transit", 400, "invalid signature"));
     rows.add(
         BadRequest.to("webhook", "POST", hook)
             .json(truncated)
-            .header("Stripe-Signature", StripeSignature.now(truncated, SECRET))
+            .header("Stripe-Signature", StripeWebhookSignature.now(truncated, SECRET))
             .noWorkflow(id)
             .is("truncated, then signed", 400, "malformed JSON"));
     String oversized =
@@ -202,7 +202,7 @@ class BadInputTest {
     rows.add(
         BadRequest.to("webhook", "POST", hook)
             .json(oversized)
-            .header("Stripe-Signature", StripeSignature.now(oversized, SECRET))
+            .header("Stripe-Signature", StripeWebhookSignature.now(oversized, SECRET))
             .noWorkflow(id)
             .is("300 KiB body, signed", 413, "larger than 262144 bytes"));
     rows.add(
@@ -213,14 +213,16 @@ class BadInputTest {
     rows.add(
         BadRequest.to("webhook", "POST", hook)
             .body("application/x-www-form-urlencoded", "type=invoice.payment_failed&id=" + invoice)
-            .header("Stripe-Signature", StripeSignature.now("type=invoice.payment_failed", SECRET))
+            .header(
+                "Stripe-Signature",
+                StripeWebhookSignature.now("type=invoice.payment_failed", SECRET))
             .noWorkflow(id)
             .is("a form, signed", 400, ""));
     String unknown = invoiceEvent("evt_badinput_2", "customer.created", invoice, "1999");
     rows.add(
         BadRequest.to("webhook", "POST", hook)
             .json(unknown)
-            .header("Stripe-Signature", StripeSignature.now(unknown, SECRET))
+            .header("Stripe-Signature", StripeWebhookSignature.now(unknown, SECRET))
             .noWorkflow(id)
             .is("unknown event type, signed", 200, "\"ignored\":\"customer.created\""));
     for (String[] amount :
@@ -234,7 +236,7 @@ class BadInputTest {
       rows.add(
           BadRequest.to("webhook", "POST", hook)
               .json(signed)
-              .header("Stripe-Signature", StripeSignature.now(signed, SECRET))
+              .header("Stripe-Signature", StripeWebhookSignature.now(signed, SECRET))
               .noWorkflow(id)
               .is(amount[0] + ", signed", 400, amount[2]));
     }
@@ -248,7 +250,7 @@ class BadInputTest {
       rows.add(
           BadRequest.to("webhook", "POST", hook)
               .json(signed)
-              .header("Stripe-Signature", StripeSignature.now(signed, SECRET))
+              .header("Stripe-Signature", StripeWebhookSignature.now(signed, SECRET))
               .is(bad[0] + ", signed", 400, "invoice without a usable id"));
     }
     return rows;

@@ -1,8 +1,8 @@
 package com.example.dunning.reliability.storm;
 
+import com.example.dunning.dev.StripeWebhookSignature;
 import com.example.dunning.reliability.storm.StormPlan.Invoice;
 import com.example.dunning.reliability.storm.StormPlan.Step;
-import com.example.dunning.reliability.support.StripeSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -98,7 +98,7 @@ final class StormDelivery {
           send(
               HttpRequest.newBuilder(api.apply("/webhooks/stripe"))
                   .header("Content-Type", "application/json")
-                  .header("Stripe-Signature", StripeSignature.now(event.payload(), secret)),
+                  .header("Stripe-Signature", StripeWebhookSignature.now(event.payload(), secret)),
               event.payload());
       sent.incrementAndGet();
       if (answer.statusCode() == 503) {
