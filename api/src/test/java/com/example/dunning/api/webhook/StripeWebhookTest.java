@@ -20,11 +20,13 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.SearchAttributes;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -83,7 +85,7 @@ class StripeWebhookTest {
     assertThat(run.getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
     // The static summary is sent, but Temporal's test server (1.38) drops it on SignalWithStart:
-    // StripeInvoicesTest covers its text.
+    // StripeInvoiceTest covers its text.
     SearchAttributes attributes = run.getTypedSearchAttributes();
     assertThat(attributes.get(DunningSearchAttributes.STATUS)).isEqualTo("ACTIVE");
     assertThat(attributes.get(DunningSearchAttributes.PROVIDER)).isEqualTo("stripe");
@@ -311,6 +313,33 @@ class StripeWebhookTest {
     assertNoDunning(invoiceId);
   }
 
+  @Test
+  void givenABodySentInChunks_whenItArrives_itShouldBeReadAsOneWithoutAContentLength()
+      throws Exception {
+    String invoiceId = newInvoiceId();
+    String body = event("invoice.payment_failed", invoice(invoiceId, 1), now());
+
+    HttpResponse<String> response = postChunked(body, StripeSignatures.header(body, SECRET, now()));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(client.newUntypedWorkflowStub(DunningIds.workflowId("stripe", invoiceId)).describe())
+        .isNotNull();
+  }
+
+  @Test
+  void givenABodyOver256KiBSentInChunks_whenItArrives_itShouldAnswer413AndStartNothing()
+      throws Exception {
+    String invoiceId = newInvoiceId();
+    ObjectNode invoice = invoice(invoiceId, 1);
+    invoice.put("description", "x".repeat(StripeWebhookServlet.MAX_BODY_BYTES));
+    String body = event("invoice.payment_failed", invoice, now());
+
+    HttpResponse<String> response = postChunked(body, StripeSignatures.header(body, SECRET, now()));
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertNoDunning(invoiceId);
+  }
+
   private void assertNoDunning(String invoiceId) {
     assertThatThrownBy(
             () ->
@@ -358,6 +387,22 @@ class StripeWebhookTest {
 
   private HttpResponse<String> post(String body) throws IOException, InterruptedException {
     return post(body, StripeSignatures.header(body, SECRET, now()));
+  }
+
+  /** Without a Content-Length: the JDK's client sends a body of unknown length in chunks. */
+  private HttpResponse<String> postChunked(String body, String signature)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/stripe"))
+            .version(HttpClient.Version.HTTP_1_1)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("Stripe-Signature", signature)
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String body, String signature)

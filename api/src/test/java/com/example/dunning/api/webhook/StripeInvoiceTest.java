@@ -6,7 +6,7 @@ import com.example.dunning.workflows.model.DunningRequest;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class StripeInvoicesTest {
+class StripeInvoiceTest {
 
   @Test
   void givenAnInvoiceWithAnEmail_whenSummarised_itShouldNameInvoiceAmountCustomerAndEmail() {
@@ -14,7 +14,7 @@ class StripeInvoicesTest {
         new DunningRequest(
             "stripe", "in_123", "cus_9", "ann@example.com", 1000, "usd", 1, Instant.EPOCH);
 
-    assertThat(StripeInvoices.summary(request))
+    assertThat(StripeInvoice.summary(request))
         .isEqualTo("Dunning of Stripe invoice in_123: USD 10.00 owed by cus_9 (ann@example.com)");
   }
 
@@ -23,7 +23,7 @@ class StripeInvoicesTest {
     DunningRequest request =
         new DunningRequest("stripe", "in_123", "cus_9", null, 1500, "jpy", 1, Instant.EPOCH);
 
-    assertThat(StripeInvoices.summary(request))
+    assertThat(StripeInvoice.summary(request))
         .isEqualTo("Dunning of Stripe invoice in_123: JPY 1500 owed by cus_9");
   }
 }
