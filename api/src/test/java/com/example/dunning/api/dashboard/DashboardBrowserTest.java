@@ -38,8 +38,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -306,8 +308,24 @@ class DashboardBrowserTest extends ApiTestContext {
     return Long.parseLong(text(id));
   }
 
+  /**
+   * The text of element {@code id}, once the page that has it is there: a click that submits a form
+   * may return before the browser has loaded the answer.
+   */
   private String text(String id) {
-    return browser.findElement(By.id(id)).getText().strip();
+    try {
+      return new WebDriverWait(browser, Duration.ofSeconds(10))
+          .until(page -> page.findElement(By.id(id)))
+          .getText()
+          .strip();
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "no #" + id + " on " + browser.getCurrentUrl() + ", which reads:\n" + pageText(), e);
+    }
+  }
+
+  private String pageText() {
+    return browser.findElement(By.tagName("body")).getText();
   }
 
   private List<WebElement> rows(String tableId) {
