@@ -20,9 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * on 127.0.0.1:7233 (in memory: a restart forgets every workflow), PostgreSQL, an SMTP server that
  * catches the mail, a stand-in for Stripe, the worker and the API on 127.0.0.1:8080.
  *
- * <p>Whatever the environment sets wins: SPRING_DATASOURCE_URL uses that database instead of the
- * embedded one, STRIPE_API_KEY uses Stripe itself, STRIPE_WEBHOOK_SECRET replaces the dev secret,
- * DUNNING_API_TOKEN is the API's token (read and resolve), else one is made up and printed.
+ * <p>Whatever the environment sets wins: TEMPORAL_ADDRESS uses that Temporal instead of the test
+ * server, SPRING_DATASOURCE_URL uses that database instead of the embedded one, STRIPE_API_KEY uses
+ * Stripe itself, STRIPE_WEBHOOK_SECRET replaces the dev secret, DUNNING_API_TOKEN is the API's
+ * token (read and resolve), else one is made up and printed.
  */
 public final class DevStack implements AutoCloseable {
 
@@ -51,10 +52,14 @@ public final class DevStack implements AutoCloseable {
   }
 
   public void start(String... args) throws Exception {
-    TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(ports.temporal());
-    started.add(temporal);
+    String temporal = env.get("TEMPORAL_ADDRESS");
+    boolean temporalGiven = temporal != null && !temporal.isBlank();
+    if (!temporalGiven) {
+      started.add(TestServer.createPortBoundServer(ports.temporal()));
+      temporal = "127.0.0.1:" + ports.temporal();
+    }
     List<String> settings = new ArrayList<>(List.of(args));
-    settings.add("--spring.temporal.connection.target=127.0.0.1:" + ports.temporal());
+    settings.add("--spring.temporal.connection.target=" + temporal);
     settings.add("--spring.profiles.include=dev");
     if (!env.containsKey("SPRING_DATASOURCE_URL")) {
       EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(ports.postgres()).start();
@@ -103,8 +108,7 @@ public final class DevStack implements AutoCloseable {
         Dunning dev stack is up:
           API          http://127.0.0.1:{}  (POST /webhooks/stripe, /api/v1/dunnings, /swagger-ui.html)
           Dashboard    http://127.0.0.1:{}/dashboard  (sign in with the API token)
-          Temporal     127.0.0.1:{}, namespace default (in memory: a restart forgets every workflow;
-                       it listens on every interface, so keep this machine's port {} closed)
+          Temporal     {}
           Caught mail  http://127.0.0.1:{}/
           Worker       http://127.0.0.1:{}/actuator/health
           Stripe       {}
@@ -113,8 +117,13 @@ public final class DevStack implements AutoCloseable {
         """,
         ports.api(),
         ports.api(),
-        ports.temporal(),
-        ports.temporal(),
+        temporalGiven
+            ? temporal + " (TEMPORAL_ADDRESS)"
+            : temporal
+                + ", namespace default (in memory: a restart forgets every workflow;\n"
+                + "               it listens on every interface, so keep this machine's port "
+                + ports.temporal()
+                + " closed)",
         ports.mailViewer(),
         ports.worker(),
         env.containsKey("STRIPE_API_KEY")

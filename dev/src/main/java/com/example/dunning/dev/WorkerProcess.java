@@ -1,6 +1,5 @@
 package com.example.dunning.dev;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,23 +45,10 @@ public final class WorkerProcess implements AutoCloseable {
    */
   public static WorkerProcess start(int port, List<String> jvmOptions, List<String> settings)
       throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    String classPath = System.getProperty("java.class.path");
-    List<String> command = new ArrayList<>(List.of(java));
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", classPath));
-    if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar")) {
-      // Run from the executable jar: its launcher finds the nested jars, and runs the worker.
-      command.add("-Dloader.main=" + WORKER_MAIN);
-      command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
-    } else {
-      command.add(WORKER_MAIN);
-    }
-    command.add("--server.port=" + port);
-    command.addAll(settings);
+    List<String> arguments = new ArrayList<>(List.of("--server.port=" + port));
+    arguments.addAll(settings);
     Path log = Files.createTempFile("dunning-worker-process", ".log");
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process = ChildJvm.start(WORKER_MAIN, jvmOptions, arguments, log);
     WorkerProcess worker = new WorkerProcess(process, port, log);
     worker.awaitHealthy(Duration.ofMinutes(2));
     return worker;
