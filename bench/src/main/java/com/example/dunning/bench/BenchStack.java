@@ -17,20 +17,28 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The dev stack on free ports, with its in-process worker not polling: the benchmark's worker runs
- * in a process of its own ({@link com.example.dunning.dev.WorkerProcess}). The SMTP server is the
- * benchmark's, so it can count every message.
+ * in a process of its own ({@link com.example.dunning.dev.WorkerProcess}), and so does Temporal's
+ * test server ({@link TemporalServerProcess}). The SMTP server is the benchmark's, so it can count
+ * every message.
  */
 final class BenchStack implements AutoCloseable {
 
   final DevPorts ports;
+  final TemporalServerProcess temporal;
   final GreenMail smtp;
   final DevStack stack;
   final WorkflowClient client;
   final JdbcTemplate database;
   private final WorkflowServiceStubs service;
 
-  private BenchStack(DevPorts ports, GreenMail smtp, DevStack stack, WorkflowServiceStubs service) {
+  private BenchStack(
+      DevPorts ports,
+      TemporalServerProcess temporal,
+      GreenMail smtp,
+      DevStack stack,
+      WorkflowServiceStubs service) {
     this.ports = ports;
+    this.temporal = temporal;
     this.smtp = smtp;
     this.stack = stack;
     this.service = service;
@@ -42,16 +50,20 @@ final class BenchStack implements AutoCloseable {
   static BenchStack start() throws Exception {
     int[] free = freePorts(7);
     DevPorts ports = new DevPorts(free[0], free[1], free[2], free[3], free[4], free[5], free[6]);
+    TemporalServerProcess temporal = TemporalServerProcess.start(ports.temporal());
     GreenMail smtp = new GreenMail(new ServerSetup(ports.smtp(), "127.0.0.1", "smtp"));
     smtp.start();
-    DevStack stack = new DevStack(ports, Map.of("SMTP_HOST", "127.0.0.1"));
+    DevStack stack =
+        new DevStack(
+            ports,
+            Map.of("SMTP_HOST", "127.0.0.1", "TEMPORAL_ADDRESS", "127.0.0.1:" + ports.temporal()));
     stack.start("--spring.temporal.start-workers=false", "--logging.level.root=WARN");
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder()
                 .setTarget("127.0.0.1:" + ports.temporal())
                 .build());
-    return new BenchStack(ports, smtp, stack, service);
+    return new BenchStack(ports, temporal, smtp, stack, service);
   }
 
   String jdbcUrl() {
@@ -101,5 +113,6 @@ final class BenchStack implements AutoCloseable {
     service.shutdownNow();
     stack.close();
     smtp.stop();
+    temporal.close();
   }
 }

@@ -5,11 +5,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Latencies of one run, in nanoseconds, with the wall time the run took and the CPU time this JVM
- * spent meanwhile, in all and per group of threads ({@link CpuTime}).
+ * Latencies of one run, in nanoseconds, with the wall time the run took, the CPU time this JVM
+ * spent meanwhile (in all and per group of threads), the heap it allocated, and the CPU time the
+ * Temporal server spent ({@link CpuTime}).
  */
 record Latencies(
-    long[] nanos, long elapsedNanos, int failures, long cpuNanos, Map<String, Long> cpuGroups) {
+    long[] nanos,
+    long elapsedNanos,
+    int failures,
+    long cpuNanos,
+    Map<String, Long> cpuGroups,
+    long allocatedBytes,
+    long serverCpuNanos) {
 
   /** Two runs as one: their calls together, over the time both took. */
   Latencies and(Latencies other) {
@@ -22,7 +29,9 @@ record Latencies(
         elapsedNanos + other.elapsedNanos,
         failures + other.failures,
         cpuNanos + other.cpuNanos,
-        groups);
+        groups,
+        allocatedBytes + other.allocatedBytes,
+        serverCpuNanos + other.serverCpuNanos);
   }
 
   double perSecond() {
@@ -36,9 +45,24 @@ record Latencies(
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
   }
 
-  /** The CPU time of this whole JVM per call, in milliseconds. */
+  /** The CPU time of this whole JVM (API and load) per call, in milliseconds. */
   double cpuMillisPerCall() {
     return cpuNanos / 1e6 / nanos.length;
+  }
+
+  /** The CPU time of the Temporal server per call, in milliseconds. */
+  double serverCpuMillisPerCall() {
+    return serverCpuNanos / 1e6 / nanos.length;
+  }
+
+  /** Both together: what a call costs the machine. */
+  double allCpuMillisPerCall() {
+    return cpuMillisPerCall() + serverCpuMillisPerCall();
+  }
+
+  /** The heap this whole JVM allocated per call, in KiB. */
+  double allocatedKibPerCall() {
+    return allocatedBytes / 1024.0 / nanos.length;
   }
 
   /** The groups of threads that spent at least {@code share} of the CPU time, per call. */

@@ -17,28 +17,34 @@ final class Load {
 
   private Load() {}
 
-  /** Closed loop: each of {@code threads} calls again as soon as its last call returned. */
-  static Latencies flatOut(int count, int threads, Call call) throws InterruptedException {
-    return run(count, threads, call, 0);
+  /**
+   * Closed loop: each of {@code threads} calls again as soon as its last call returned.
+   *
+   * @param server the Temporal server's process, whose CPU time is counted apart
+   */
+  static Latencies flatOut(ProcessHandle server, int count, int threads, Call call)
+      throws InterruptedException {
+    return run(server, count, threads, call, 0);
   }
 
   /**
    * Open loop: call {@code i} is due at {@code i / rate} seconds; its latency counts from when it
    * was due, so a queue that builds up shows in the latency instead of slowing the load.
    */
-  static Latencies atRate(int count, int threads, double rate, Call call)
+  static Latencies atRate(ProcessHandle server, int count, int threads, double rate, Call call)
       throws InterruptedException {
-    return run(count, threads, call, (long) (1e9 / rate));
+    return run(server, count, threads, call, (long) (1e9 / rate));
   }
 
-  private static Latencies run(int count, int threads, Call call, long intervalNanos)
+  private static Latencies run(
+      ProcessHandle server, int count, int threads, Call call, long intervalNanos)
       throws InterruptedException {
     long[] nanos = new long[count];
     AtomicInteger next = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch done = new CountDownLatch(threads);
-    CpuTime cpuBefore = CpuTime.now();
+    CpuTime cpuBefore = CpuTime.now(server);
     long start = System.nanoTime();
     for (int t = 0; t < threads; t++) {
       pool.execute(
@@ -68,13 +74,15 @@ final class Load {
       throw new IllegalStateException("load did not finish");
     }
     long elapsed = System.nanoTime() - start;
-    CpuTime cpuAfter = CpuTime.now();
+    CpuTime cpuAfter = CpuTime.now(server);
     pool.shutdown();
     return new Latencies(
         nanos,
         elapsed,
         failures.get(),
         cpuAfter.processSince(cpuBefore),
-        cpuAfter.groupsSince(cpuBefore));
+        cpuAfter.groupsSince(cpuBefore),
+        cpuAfter.allocatedSince(cpuBefore),
+        cpuAfter.serverSince(cpuBefore));
   }
 }

@@ -18,9 +18,14 @@ final class ScaleBenchmark {
 
   record Level(int open, double openedPerSecond, double heapMib, double rssMib) {}
 
+  /**
+   * @param afterSteps the last level again once every first step has run: opening the last level
+   *     takes longer than {@link #FIRST_STEP}, so its own figure is taken while steps run
+   */
   record Result(
       Level idle,
       List<Level> levels,
+      Level afterSteps,
       int mailsSent,
       int stepsLogged,
       double stepLagP50Seconds,
@@ -60,6 +65,7 @@ final class ScaleBenchmark {
       int from = open;
       long start = System.nanoTime();
       Load.flatOut(
+          stack.temporal.handle(),
           level - from,
           IntakeBenchmark.THREADS,
           i -> {
@@ -76,6 +82,7 @@ final class ScaleBenchmark {
             + " AND state = 'SENT'";
     awaitCount(stepSent, open);
     Thread.sleep(2000); // a send done twice would show in the SMTP server's count meanwhile
+    Level afterSteps = new Level(open, Double.NaN, worker.heapAfterGcMib(), worker.rssMib());
     Map<String, Object> lag =
         stack.database.queryForMap(
             """
@@ -100,6 +107,7 @@ final class ScaleBenchmark {
     return new Result(
         idle,
         measured,
+        afterSteps,
         stack.smtp.getReceivedMessages().length,
         logged,
         number(lag.get("p50")),
