@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A verified Stripe event, reduced to what the intake reads: its type, when it was created and its
  * {@code data.object}. Read with Jackson rather than as stripe-java's {@code Event}: that model
  * builds a new Gson, with an adapter for every field of {@code Event} and {@code Invoice}, for each
- * delivery, about a seventh of the webhook's CPU (README, Benchmarks). Fields of an API version
+ * delivery: a fifth of the request thread's CPU (README, Benchmarks). Fields of an API version
  * other than the one stripe-java knows are simply not read.
  */
 final class StripeEvent {
