@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +96,13 @@ final class StripeWebhookServlet extends HttpServlet {
     } catch (SignatureVerificationException e) {
       return error(HttpServletResponse.SC_BAD_REQUEST, "invalid signature: " + e.getMessage());
     }
+    if (signedAt(signature) > Instant.now().getEpochSecond() + SIGNATURE_TOLERANCE_SECONDS) {
+      // stripe-java bounds only the past: a delivery signed ahead of time would stay valid until
+      // then.
+      return error(
+          HttpServletResponse.SC_BAD_REQUEST,
+          "invalid signature: Timestamp outside the tolerance zone (in the future)");
+    }
     StripeEvent event = StripeEvent.read(json, body);
     WebhookOutcome outcome = router.route(event);
     log.info(
@@ -104,6 +112,20 @@ final class StripeWebhookServlet extends HttpServlet {
         outcome.result(),
         outcome.workflowId());
     return new Answer(HttpServletResponse.SC_OK, outcome.toBody());
+  }
+
+  /**
+   * The {@code t=} of a header stripe-java has verified, read as it reads it (the first {@code t}),
+   * so it is there and a number.
+   */
+  private static long signedAt(String signature) {
+    for (String item : signature.split(",", -1)) {
+      String[] pair = item.split("=", 2);
+      if (pair.length == 2 && pair[0].equals("t")) {
+        return Long.parseLong(pair[1]);
+      }
+    }
+    throw new IllegalStateException("a verified Stripe-Signature without t=");
   }
 
   /**

@@ -293,6 +293,32 @@ class StripeWebhookTest {
   }
 
   @Test
+  void givenASignatureDatedTenMinutesAhead_whenAFailureArrives_itShouldAnswer400()
+      throws Exception {
+    String invoiceId = newInvoiceId();
+    String body = event("invoice.payment_failed", invoice(invoiceId, 1), now());
+
+    HttpResponse<String> response = post(body, StripeSignatures.header(body, SECRET, now() + 600));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("invalid signature", "tolerance", "future");
+    assertNoDunning(invoiceId);
+  }
+
+  @Test
+  void givenASignatureDatedAMinuteAhead_whenAFailureArrives_itShouldStartTheDunning()
+      throws Exception {
+    String invoiceId = newInvoiceId();
+    String body = event("invoice.payment_failed", invoice(invoiceId, 1), now());
+
+    HttpResponse<String> response = post(body, StripeSignatures.header(body, SECRET, now() + 60));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(client.newUntypedWorkflowStub(DunningIds.workflowId("stripe", invoiceId)).describe())
+        .isNotNull();
+  }
+
+  @Test
   void givenMalformedJsonWithAValidSignature_whenItArrives_itShouldAnswer400() throws Exception {
     HttpResponse<String> response = post("{\"type\": \"invoice.payment_failed\", \"data\": {");
 

@@ -33,12 +33,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every endpoint given what it must refuse: bad, stale and replayed signatures, truncated and
- * oversized bodies, wrong content types, unknown event types, impossible amounts, ids that try to
- * leave their path, SQL in filters, and tokens missing, unknown, rotated out or without the scope.
- * Each gets its documented status with a message that says what is wrong, and changes nothing: the
- * rows of every table are counted before and after, the workflows it names must not exist, and the
- * one running dunning it aims its actions at is as it was.
+ * Every endpoint given what it must refuse: bad, stale, future-dated and replayed signatures,
+ * truncated and oversized bodies, wrong content types, unknown event types, impossible amounts, ids
+ * that try to leave their path, SQL in filters, and tokens missing, unknown, rotated out or without
+ * the scope. Each gets its documented status with a message that says what is wrong, and changes
+ * nothing: the rows of every table are counted before and after, the workflows it names must not
+ * exist, and the one running dunning it aims its actions at is as it was.
  */
 class BadInputTest {
 
@@ -102,7 +102,7 @@ class BadInputTest {
             "%d bad requests on %d endpoints (%s)"
                 .formatted(
                     cases.get(), perEndpoint.size(), String.join(", ", perEndpoint.keySet())),
-            "bad, stale and replayed signatures; truncated, oversized and non-JSON bodies; wrong content types; unknown events; huge, negative and non-numeric amounts; path traversal in ids; SQL in filters; tokens missing, unknown, rotated out, expired JWT, read-only on resolve",
+            "bad, stale, future-dated and replayed signatures; truncated, oversized and non-JSON bodies; wrong content types; unknown events; huge, negative and non-numeric amounts; path traversal in ids; SQL in filters; tokens missing, unknown, rotated out, expired JWT, read-only on resolve",
             "status and message as documented; rows in 6 tables before/after; workflows named by the request; the one running dunning's state",
             "pass: %d of %d answered as documented; 0 rows written, 0 workflows started, the running dunning unchanged"
                 .formatted(cases.get(), cases.get()))
@@ -177,6 +177,12 @@ class BadInputTest {
             .header("Stripe-Signature", StripeWebhookSignature.at(now - 86_400, event, SECRET))
             .noWorkflow(id)
             .is("a delivery replayed a day later", 400, "tolerance"));
+    rows.add(
+        BadRequest.to("webhook", "POST", hook)
+            .json(event)
+            .header("Stripe-Signature", StripeWebhookSignature.at(now + 3600, event, SECRET))
+            .noWorkflow(id)
+            .is("signed an hour ahead of time", 400, "tolerance"));
     rows.add(
         BadRequest.to("webhook", "POST", hook)
             .json(event.replace("1999", "1"))
