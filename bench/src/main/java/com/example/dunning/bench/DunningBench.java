@@ -36,9 +36,9 @@ public final class DunningBench {
     DunningBench bench = new DunningBench();
     HistoryCost workflowRetries = DefaultDunningCost.measure(false);
     HistoryCost smartRetries = DefaultDunningCost.measure(true);
-    // Each part on a stack of its own: the test server keeps every workflow in this JVM's heap,
-    // so the intake measured after 10,000 open dunnings would measure their garbage collection,
-    // and the worker of the scale part would run the intake's workflows.
+    // Each part on a stack of its own: the test server keeps every workflow in its heap, so the
+    // intake measured after 10,000 open dunnings would measure their garbage collection, and the
+    // worker of the scale part would run the intake's workflows.
     IntakeBenchmark.Result intakeResult;
     try (BenchStack stack = BenchStack.start()) {
       intakeResult =
