@@ -479,7 +479,7 @@ class BadInputTest {
         BadRequest.to("seed 000", "POST", failed)
             .token(token)
             .json("{\"UserId\": \"1 OR 1=1\"}")
-            .is("SQL as the user", 400, "The request is invalid."));
+            .is("SQL as the user", 400, "UserId must be a whole number"));
     rows.add(
         BadRequest.to("seed 000", "POST", failed)
             .token(token)

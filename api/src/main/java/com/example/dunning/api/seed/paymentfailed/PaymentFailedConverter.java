@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,9 +57,22 @@ class PaymentFailedConverter extends AbstractHttpMessageConverter<Object> {
     try {
       return json.readValue(input.getBody(), PaymentIntentStatusRequest.class);
     } catch (JacksonException e) {
-      throw new HttpMessageNotReadableException(
-          "malformed JSON: " + e.getOriginalMessage(), e, input);
+      throw new HttpMessageNotReadableException("malformed JSON: " + why(e), e, input);
     }
+  }
+
+  /**
+   * "UserId must be a whole number" for a field of the wrong kind; Jackson's own message names Java
+   * types ({@code java.lang.Long}), which mean nothing to the caller.
+   */
+  private static String why(JacksonException e) {
+    if (e instanceof MismatchedInputException mismatch
+        && !e.getPath().isEmpty()
+        && mismatch.getTargetType() != null
+        && Number.class.isAssignableFrom(mismatch.getTargetType())) {
+      return e.getPath().get(e.getPath().size() - 1).getPropertyName() + " must be a whole number";
+    }
+    return e.getOriginalMessage();
   }
 
   @Override

@@ -277,6 +277,11 @@ class PaymentFailedSeedTest extends SeedApiTest {
           assertThat(error.get("MessageDetail").asString()).as(why).isNotBlank();
         });
 
+    HttpResponse<String> notANumber =
+        api.post(PATH, "application/json", "application/json", "{\"UserId\":\"abc\"}");
+    assertThat(json.readTree(notANumber.body()).get("MessageDetail").asString())
+        .isEqualTo("malformed JSON: UserId must be a whole number");
+
     HttpResponse<String> xml =
         api.post(PATH, "application/json", "application/xml", "{\"StatusId\":1}");
     assertThat(xml.statusCode()).isEqualTo(400);
