@@ -7,8 +7,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +46,7 @@ final class BenchStack implements AutoCloseable {
   }
 
   static BenchStack start() throws Exception {
-    int[] free = freePorts(7);
-    DevPorts ports = new DevPorts(free[0], free[1], free[2], free[3], free[4], free[5], free[6]);
+    DevPorts ports = DevPorts.free();
     TemporalServerProcess temporal = TemporalServerProcess.start(ports.temporal());
     GreenMail smtp = new GreenMail(new ServerSetup(ports.smtp(), "127.0.0.1", "smtp"));
     smtp.start();
@@ -84,28 +81,6 @@ final class BenchStack implements AutoCloseable {
             "--dunning.stripe.api-base=http://127.0.0.1:" + ports.stripe(),
             "--dunning.stripe.smart-retries=false",
             "--logging.level.root=WARN"));
-  }
-
-  static int freePort() throws IOException {
-    return freePorts(1)[0];
-  }
-
-  private static int[] freePorts(int count) throws IOException {
-    ServerSocket[] sockets = new ServerSocket[count];
-    try {
-      int[] ports = new int[count];
-      for (int i = 0; i < count; i++) {
-        sockets[i] = new ServerSocket(0);
-        ports[i] = sockets[i].getLocalPort();
-      }
-      return ports;
-    } finally {
-      for (ServerSocket socket : sockets) {
-        if (socket != null) {
-          socket.close();
-        }
-      }
-    }
   }
 
   @Override

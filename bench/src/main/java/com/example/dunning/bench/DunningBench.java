@@ -1,5 +1,6 @@
 package com.example.dunning.bench;
 
+import com.example.dunning.dev.FreePorts;
 import com.example.dunning.dev.WorkerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class DunningBench {
       try (BenchStack stack = BenchStack.start()) {
         List<String> settings = stack.workerSettings();
         settings.addAll(ScaleBenchmark.policy());
-        try (WorkerProcess worker = WorkerProcess.start(BenchStack.freePort(), settings)) {
+        try (WorkerProcess worker = WorkerProcess.start(FreePorts.one(), settings)) {
           log("worker log: " + worker.log());
           scale = new ScaleBenchmark(stack).run(worker, levels);
         }

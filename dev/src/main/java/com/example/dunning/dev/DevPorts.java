@@ -7,4 +7,10 @@ public record DevPorts(
   public static DevPorts standard() {
     return new DevPorts(8080, 8081, 7233, 54329, 3025, 8025, 12111);
   }
+
+  /** Free ports, for a stack beside others. */
+  public static DevPorts free() {
+    int[] free = FreePorts.take(7);
+    return new DevPorts(free[0], free[1], free[2], free[3], free[4], free[5], free[6]);
+  }
 }

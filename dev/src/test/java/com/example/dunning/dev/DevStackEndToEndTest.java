@@ -16,7 +16,6 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,8 +49,7 @@ class DevStackEndToEndTest {
 
   @BeforeAll
   static void startTheStack() throws Exception {
-    int[] free = freePorts(7);
-    ports = new DevPorts(free[0], free[1], free[2], free[3], free[4], free[5], free[6]);
+    ports = DevPorts.free();
     stack = new DevStack(ports, Map.of());
     stack.start("--spring.profiles.active=e2e");
     WorkflowServiceStubs service =
@@ -271,23 +269,6 @@ class DevStackEndToEndTest {
       return message.getSubject();
     } catch (jakarta.mail.MessagingException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** Distinct free ports: every socket stays open until all are chosen. */
-  private static int[] freePorts(int count) throws IOException {
-    ServerSocket[] sockets = new ServerSocket[count];
-    try {
-      for (int i = 0; i < count; i++) {
-        sockets[i] = new ServerSocket(0);
-      }
-      return Arrays.stream(sockets).mapToInt(ServerSocket::getLocalPort).toArray();
-    } finally {
-      for (ServerSocket socket : sockets) {
-        if (socket != null) {
-          socket.close();
-        }
-      }
     }
   }
 }

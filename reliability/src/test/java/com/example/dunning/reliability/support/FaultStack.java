@@ -1,5 +1,6 @@
 package com.example.dunning.reliability.support;
 
+import com.example.dunning.dev.FreePorts;
 import com.example.dunning.dev.WorkerProcess;
 import com.example.dunning.workflows.DunningIds;
 import com.example.dunning.workflows.DunningStart;
@@ -14,8 +15,6 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,17 +52,17 @@ public final class FaultStack implements AutoCloseable {
   private int workersStarted;
 
   private FaultStack() throws Exception {
-    temporalPort = freePort();
+    temporalPort = FreePorts.one();
     temporal = TestServer.createPortBoundServer(temporalPort);
     temporalLink = CuttableLink.to("temporal", temporalPort);
-    postgres = EmbeddedPostgres.builder().setPort(freePort()).start();
+    postgres = EmbeddedPostgres.builder().setPort(FreePorts.one()).start();
     admin = new JdbcTemplate(postgres.getPostgresDatabase());
     admin.execute("CREATE DATABASE " + DATABASE);
     database =
         new JdbcTemplate(
             new DriverManagerDataSource(
                 postgres.getJdbcUrl("postgres", DATABASE), "postgres", "postgres"));
-    smtp = new SmtpCatcher(freePort());
+    smtp = new SmtpCatcher(FreePorts.one());
     smtp.start();
     smtpLink = CuttableLink.to("smtp", smtp.port());
     providers = new ProviderApis();
@@ -91,7 +90,7 @@ public final class FaultStack implements AutoCloseable {
   public synchronized void startWorker() throws Exception {
     worker =
         WorkerProcess.start(
-            freePort(), List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), workerSettings());
+            FreePorts.one(), List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), workerSettings());
     workersStarted++;
   }
 
@@ -201,12 +200,6 @@ public final class FaultStack implements AutoCloseable {
       postgres.close();
     } catch (Exception e) {
       throw new IllegalStateException("the fault stack did not stop cleanly", e);
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -2,14 +2,13 @@ package com.example.dunning.reliability.support;
 
 import com.example.dunning.dev.DevPorts;
 import com.example.dunning.dev.DevStack;
+import com.example.dunning.dev.FreePorts;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +43,7 @@ public final class ReliabilityStack implements AutoCloseable {
    * @param profile the worker's profile, e.g. {@code storm} reads {@code dunning-worker-storm.yml}
    */
   public static ReliabilityStack start(String profile, String... settings) throws Exception {
-    int[] free = freePorts(8);
+    int[] free = FreePorts.take(8);
     DevPorts ports = new DevPorts(free[0], free[1], free[2], free[3], free[4], free[5], free[6]);
     GreenMail mail =
         new GreenMail(new ServerSetup(free[7], "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -106,22 +105,5 @@ public final class ReliabilityStack implements AutoCloseable {
     temporal.getWorkflowServiceStubs().shutdownNow();
     stack.close();
     mail.stop();
-  }
-
-  /** Distinct free ports: every socket stays open until all are chosen. */
-  static int[] freePorts(int count) throws IOException {
-    ServerSocket[] sockets = new ServerSocket[count];
-    try {
-      for (int i = 0; i < count; i++) {
-        sockets[i] = new ServerSocket(0);
-      }
-      return Arrays.stream(sockets).mapToInt(ServerSocket::getLocalPort).toArray();
-    } finally {
-      for (ServerSocket socket : sockets) {
-        if (socket != null) {
-          socket.close();
-        }
-      }
-    }
   }
 }
