@@ -13,11 +13,16 @@ import java.time.Duration;
 final class DunningActivityOptions {
 
   /**
-   * A local activity with unlimited attempts and no schedule-to-close timeout counts, for the SDK,
-   * as one with no retry policy: it fails at its first error. So the retries get a deadline far
-   * beyond any dunning.
+   * A local activity with unlimited attempts (0) and no schedule-to-close timeout counts, for the
+   * SDK, as one with no retry policy: it fails at its first error. So local retries are bounded by
+   * a number of attempts no dunning reaches (at most 10 minutes apart: 40,000 years), not by a
+   * schedule-to-close timeout: for each local activity with such a timeout the SDK schedules a
+   * timeout task on a {@code ScheduledThreadPoolExecutor}, which keeps the task, cancelled once the
+   * activity completes, with the activity's input, until it would have fired. With the 10-year
+   * timeout used before, every local activity the worker ever ran stayed in its heap (measured:
+   * 47,000 tasks, 4 to 5 per dunning, after 10,000 dunnings had run their first step).
    */
-  private static final Duration LOCAL_RETRIES_FOR = Duration.ofDays(3650);
+  static final int LOCAL_ATTEMPTS = Integer.MAX_VALUE;
 
   private static final RetryOptions UNTIL_IT_WORKS =
       RetryOptions.newBuilder()
@@ -61,8 +66,10 @@ final class DunningActivityOptions {
   private static LocalActivityOptions local(ActivityOptions options) {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(options.getStartToCloseTimeout())
-        .setScheduleToCloseTimeout(LOCAL_RETRIES_FOR)
-        .setRetryOptions(options.getRetryOptions())
+        .setRetryOptions(
+            RetryOptions.newBuilder(options.getRetryOptions())
+                .setMaximumAttempts(LOCAL_ATTEMPTS)
+                .build())
         .build();
   }
 
