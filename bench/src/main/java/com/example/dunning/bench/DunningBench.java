@@ -111,6 +111,12 @@ public final class DunningBench {
             + r.directPeak().failures()
             + r.directHalf().failures();
     row("intake calls that failed", Integer.toString(failures), "", "", "0");
+    row(
+        "Temporal test server's GC pauses inside measured turns",
+        r.serverPauses().toString(),
+        "",
+        "",
+        "");
   }
 
   private void scale(ScaleBenchmark.Result s, double directStartsPerSecond) {

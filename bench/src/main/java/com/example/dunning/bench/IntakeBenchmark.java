@@ -15,14 +15,20 @@ final class IntakeBenchmark {
   static final int THREADS = Integer.getInteger("bench.connections", 32);
   private static final int TURNS = 4;
 
+  /**
+   * @param serverPauses the Temporal test server's collections that fell inside measured turns
+   */
   record Result(
       Latencies directPeak,
       Latencies webhookPeak,
       double halfRate,
       Latencies directHalf,
-      Latencies webhookHalf) {}
+      Latencies webhookHalf,
+      TemporalServerProcess.Pauses serverPauses) {}
 
   private final BenchStack stack;
+
+  private TemporalServerProcess.Pauses serverPauses = TemporalServerProcess.Pauses.NONE;
 
   /**
    * Kept-alive connections, each used by one call at a time and kept for the next turn: a turn that
@@ -47,7 +53,7 @@ final class IntakeBenchmark {
     warmAtRate(half);
     int halfCount = (int) Math.max(200, half * 12); // about twelve seconds each
     Latencies[] halfPeak = turns(halfCount, "half", half);
-    return new Result(peak[0], peak[1], half, halfPeak[0], halfPeak[1]);
+    return new Result(peak[0], peak[1], half, halfPeak[0], halfPeak[1], serverPauses);
   }
 
   /**
@@ -58,6 +64,9 @@ final class IntakeBenchmark {
    * only once it has.
    */
   private void warm(int count) throws InterruptedException {
+    if (count == 0) {
+      return;
+    }
     int rounds = Math.max(1, count / 2000);
     for (int round = 0; round < rounds; round++) {
       int n = count / rounds;
@@ -88,7 +97,7 @@ final class IntakeBenchmark {
    * @param rate 0 for flat out
    * @return direct, then webhook
    */
-  private Latencies[] turns(int count, String phase, double rate) throws InterruptedException {
+  private Latencies[] turns(int count, String phase, double rate) throws Exception {
     Latencies direct = null;
     Latencies hook = null;
     int perTurn = count / TURNS;
@@ -97,18 +106,34 @@ final class IntakeBenchmark {
       for (int path = 0; path < 2; path++) {
         boolean directFirst = turn % 2 == 0;
         if ((path == 0) == directFirst) {
-          Latencies run = load(perTurn, rate, i -> direct(name, i));
-          turnLog("direct", name, run);
+          Latencies run = measured("direct", name, perTurn, rate, i -> direct(name, i));
           direct = direct == null ? run : direct.and(run);
         } else {
           byte[][] deliveries = deliveries(name, perTurn);
-          Latencies run = load(perTurn, rate, i -> webhook(deliveries[i]));
-          turnLog("webhook", name, run);
+          Latencies run = measured("webhook", name, perTurn, rate, i -> webhook(deliveries[i]));
           hook = hook == null ? run : hook.and(run);
         }
       }
     }
     return new Latencies[] {direct, hook};
+  }
+
+  /**
+   * One measured turn, with the test server's stop-the-world pauses that fell inside it: a stand-in
+   * written in Java, whose young collections copy the workflows started since the last one and scan
+   * those it already holds (25 to 165 ms on these two cores), where a real Temporal server, in Go,
+   * collects concurrently. Every call due meanwhile waits, whichever path it took.
+   */
+  private Latencies measured(String path, String turn, int count, double rate, Load.Call call)
+      throws Exception {
+    long from = System.currentTimeMillis();
+    Latencies run = load(count, rate, call);
+    TemporalServerProcess.Pauses pauses =
+        stack.temporal.pausesWithin(from, System.currentTimeMillis());
+    serverPauses = serverPauses.and(pauses);
+    turnLog(path, turn, run);
+    DunningBench.log("%s %s: test server pauses inside: %s".formatted(turn, path, pauses));
+    return run;
   }
 
   private static void turnLog(String path, String turn, Latencies run) {

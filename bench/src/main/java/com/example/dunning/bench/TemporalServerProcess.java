@@ -8,22 +8,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Temporal's test server in a JVM of its own, as a real Temporal server runs apart from the API: in
  * the API's JVM it kept every workflow in the API's heap, so each of the API's young collections
  * copied the server's new workflows too, and the intake's latency measured the server's heap.
+ *
+ * <p>Its stop-the-world collections are logged with the wall-clock time they ended, so that a
+ * measured turn can count the ones that fell inside it ({@link #pausesWithin}).
  */
 final class TemporalServerProcess implements AutoCloseable {
 
   private static final String TEST_SERVER_MAIN = "io.temporal.testserver.TestServer";
 
+  /** {@code [1764273000123ms] GC(28) Pause Young (Normal) (…) 335M->173M(456M) 151.256ms} */
+  private static final Pattern PAUSE =
+      Pattern.compile("^\\[(\\d+)ms\\].* Pause .* (\\d+(?:\\.\\d+)?)ms$");
+
+  /** What pauses fell inside a span of time: how many, and the longest. */
+  record Pauses(int count, double longestMillis) {
+    static final Pauses NONE = new Pauses(0, 0);
+
+    Pauses and(Pauses other) {
+      return new Pauses(count + other.count, Math.max(longestMillis, other.longestMillis));
+    }
+
+    @Override
+    public String toString() {
+      return count == 0 ? "none" : "%d, longest %.0f ms".formatted(count, longestMillis);
+    }
+  }
+
   private final Process process;
   private final Path log;
+  private final Path gcLog;
 
-  private TemporalServerProcess(Process process, Path log) {
+  private TemporalServerProcess(Process process, Path log, Path gcLog) {
     this.process = process;
     this.log = log;
+    this.gcLog = gcLog;
   }
 
   /** Starts the test server (real time, no skipping) on {@code port} and waits until it listens. */
@@ -33,11 +58,11 @@ final class TemporalServerProcess implements AutoCloseable {
     Process process =
         ChildJvm.start(
             TEST_SERVER_MAIN,
-            List.of("-Xlog:gc:file=" + gcLog),
+            List.of("-Xlog:gc:file=" + gcLog + ":timemillis"),
             List.of(Integer.toString(port)),
             log);
     DunningBench.log("Temporal test server: log " + log + ", its collections " + gcLog);
-    TemporalServerProcess server = new TemporalServerProcess(process, log);
+    TemporalServerProcess server = new TemporalServerProcess(process, log, gcLog);
     server.awaitListening(port, Duration.ofMinutes(1));
     return server;
   }
@@ -56,6 +81,25 @@ final class TemporalServerProcess implements AutoCloseable {
       }
     }
     throw new IllegalStateException("the Temporal test server did not listen; see " + log);
+  }
+
+  /**
+   * The server's stop-the-world pauses that overlapped the span from {@code fromMillis} to {@code
+   * toMillis} (wall clock).
+   */
+  Pauses pausesWithin(long fromMillis, long toMillis) throws IOException {
+    Pauses pauses = Pauses.NONE;
+    for (String line : Files.readAllLines(gcLog)) {
+      Matcher pause = PAUSE.matcher(line);
+      if (pause.matches()) {
+        long end = Long.parseLong(pause.group(1));
+        double millis = Double.parseDouble(pause.group(2));
+        if (end > fromMillis && end - millis < toMillis) {
+          pauses = pauses.and(new Pauses(1, millis));
+        }
+      }
+    }
+    return pauses;
   }
 
   ProcessHandle handle() {
