@@ -2,6 +2,8 @@ package com.example.dunning.bench;
 
 import com.example.dunning.dev.DevStack;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -16,7 +18,8 @@ final class IntakeBenchmark {
   private static final int TURNS = 4;
 
   /**
-   * @param serverPauses the Temporal test server's collections that fell inside measured turns
+   * @param peakPauses the Temporal test server's GC pauses that fell inside the peak turns
+   * @param halfPauses the same inside the turns at half the peak rate
    */
   record Result(
       Latencies directPeak,
@@ -24,11 +27,12 @@ final class IntakeBenchmark {
       double halfRate,
       Latencies directHalf,
       Latencies webhookHalf,
-      TemporalServerProcess.Pauses serverPauses) {}
+      TemporalServerProcess.Pauses peakPauses,
+      TemporalServerProcess.Pauses halfPauses) {}
 
   private final BenchStack stack;
 
-  private TemporalServerProcess.Pauses serverPauses = TemporalServerProcess.Pauses.NONE;
+  private final Map<String, TemporalServerProcess.Pauses> serverPauses = new HashMap<>();
 
   /**
    * Kept-alive connections, each used by one call at a time and kept for the next turn: a turn that
@@ -53,7 +57,14 @@ final class IntakeBenchmark {
     warmAtRate(half);
     int halfCount = (int) Math.max(200, half * 12); // about twelve seconds each
     Latencies[] halfPeak = turns(halfCount, "half", half);
-    return new Result(peak[0], peak[1], half, halfPeak[0], halfPeak[1], serverPauses);
+    return new Result(
+        peak[0],
+        peak[1],
+        half,
+        halfPeak[0],
+        halfPeak[1],
+        serverPauses.get("peak"),
+        serverPauses.get("half"));
   }
 
   /**
@@ -106,11 +117,12 @@ final class IntakeBenchmark {
       for (int path = 0; path < 2; path++) {
         boolean directFirst = turn % 2 == 0;
         if ((path == 0) == directFirst) {
-          Latencies run = measured("direct", name, perTurn, rate, i -> direct(name, i));
+          Latencies run = measured("direct", phase, turn, perTurn, rate, i -> direct(name, i));
           direct = direct == null ? run : direct.and(run);
         } else {
           byte[][] deliveries = deliveries(name, perTurn);
-          Latencies run = measured("webhook", name, perTurn, rate, i -> webhook(deliveries[i]));
+          Latencies run =
+              measured("webhook", phase, turn, perTurn, rate, i -> webhook(deliveries[i]));
           hook = hook == null ? run : hook.and(run);
         }
       }
@@ -124,15 +136,17 @@ final class IntakeBenchmark {
    * those it already holds (25 to 165 ms on these two cores), where a real Temporal server, in Go,
    * collects concurrently. Every call due meanwhile waits, whichever path it took.
    */
-  private Latencies measured(String path, String turn, int count, double rate, Load.Call call)
+  private Latencies measured(
+      String path, String phase, int turn, int count, double rate, Load.Call call)
       throws Exception {
     long from = System.currentTimeMillis();
     Latencies run = load(count, rate, call);
     TemporalServerProcess.Pauses pauses =
         stack.temporal.pausesWithin(from, System.currentTimeMillis());
-    serverPauses = serverPauses.and(pauses);
-    turnLog(path, turn, run);
-    DunningBench.log("%s %s: test server pauses inside: %s".formatted(turn, path, pauses));
+    serverPauses.merge(phase, pauses, TemporalServerProcess.Pauses::and);
+    turnLog(path, phase + turn, run);
+    DunningBench.log(
+        "%s%d %s: test server GC pauses inside: %s".formatted(phase, turn, path, pauses));
     return run;
   }
 
