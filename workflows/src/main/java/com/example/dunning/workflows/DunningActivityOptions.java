@@ -22,7 +22,7 @@ final class DunningActivityOptions {
    * timeout used before, every local activity the worker ever ran stayed in its heap (measured:
    * 47,000 tasks, 4 to 5 per dunning, after 10,000 dunnings had run their first step).
    */
-  static final int LOCAL_ATTEMPTS = Integer.MAX_VALUE;
+  private static final int LOCAL_ATTEMPTS = Integer.MAX_VALUE;
 
   private static final RetryOptions UNTIL_IT_WORKS =
       RetryOptions.newBuilder()
