@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
- * Stripe objects for tests, built from the shared fixtures (real API shapes from Stripe's OpenAPI
- * repository) with the ids, statuses and counts a test needs.
+ * Stripe objects for tests, built from the fixtures in {@code src/test/resources/stripe-fixtures}
+ * (real API shapes from Stripe's OpenAPI repository) with the ids, statuses and counts a test
+ * needs.
  */
 final class StripeFixtures {
 
@@ -22,13 +22,21 @@ final class StripeFixtures {
   static final String PAYMENT_INTENT_ID = "pi_dunning1";
   static final String PAYMENT_METHOD_ID = "pm_visa4242";
 
-  private static final Path DIR = findDir();
+  /**
+   * Where the fixtures sit on the test class path; the api module reads them from this test-jar.
+   */
+  static final String RESOURCES = "/stripe-fixtures/";
 
   private StripeFixtures() {}
 
   static ObjectNode load(String name) {
     try {
-      return (ObjectNode) JSON.readTree(DIR.resolve(name).toFile());
+      try (InputStream in = StripeFixtures.class.getResourceAsStream(RESOURCES + name)) {
+        if (in == null) {
+          throw new IllegalArgumentException("no Stripe fixture " + RESOURCES + name);
+        }
+        return (ObjectNode) JSON.readTree(in);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -147,17 +155,5 @@ final class StripeFixtures {
       error.put("code", code);
     }
     return body;
-  }
-
-  /** Walks up from the working directory to the repository's {@code shared/stripe-fixtures}. */
-  private static Path findDir() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path fixtures = dir.resolve("shared").resolve("stripe-fixtures");
-      if (Files.isDirectory(fixtures)) {
-        return fixtures;
-      }
-    }
-    throw new IllegalStateException(
-        "no shared/stripe-fixtures above " + Path.of("").toAbsolutePath());
   }
 }

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The seed documents, copied verbatim from {@code ../shared/seeds} into {@code
+ * The three seed documents the product was specified from, kept verbatim in {@code
  * src/test/resources/seeds}, and the samples cut out of them.
  */
 public final class SeedDocuments {

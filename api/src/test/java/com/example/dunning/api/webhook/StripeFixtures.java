@@ -1,17 +1,18 @@
 package com.example.dunning.api.webhook;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Webhook bodies built from Stripe's own fixtures in shared/stripe-fixtures. */
+/**
+ * Webhook bodies built from Stripe's own fixtures, which the activities module's test-jar carries
+ * under {@code stripe-fixtures/}.
+ */
 final class StripeFixtures {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Path DIR = findFixtures();
 
   private StripeFixtures() {}
 
@@ -45,20 +46,14 @@ final class StripeFixtures {
 
   private static ObjectNode read(String name) {
     try {
-      return (ObjectNode) JSON.readTree(Files.readString(DIR.resolve(name)));
+      try (InputStream in = StripeFixtures.class.getResourceAsStream("/stripe-fixtures/" + name)) {
+        if (in == null) {
+          throw new IllegalArgumentException("no Stripe fixture stripe-fixtures/" + name);
+        }
+        return (ObjectNode) JSON.readTree(in);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Path findFixtures() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path fixtures = dir.resolve("shared/stripe-fixtures");
-      if (Files.isDirectory(fixtures)) {
-        return fixtures;
-      }
-    }
-    throw new IllegalStateException(
-        "no shared/stripe-fixtures above " + Path.of("").toAbsolutePath());
   }
 }
