@@ -90,7 +90,7 @@ class FailedDetailsSeedTest extends SeedApiTest {
             "FAILED",
             "",
             "pm_1"));
-    // What the tables do not hold is null (README, "The seed APIs"); ACTIVE reads FAILED.
+    // What the tables do not hold is null (docs/seed-apis.md); ACTIVE reads FAILED.
     ObjectNode details = (ObjectNode) expected.at("/data/details");
     for (String absent :
         new String[] {
