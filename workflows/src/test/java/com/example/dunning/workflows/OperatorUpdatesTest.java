@@ -33,16 +33,13 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The operator's updates, which the API uses: what they refuse and when they answer. */
 class OperatorUpdatesTest {
@@ -51,6 +48,9 @@ class OperatorUpdatesTest {
   private DunningWorkflow dunning;
   private final PaymentActivities payments = mockActivities(PaymentActivities.class);
   private final PackageActivities packages = mockActivities(PackageActivities.class);
+
+  @RegisterExtension
+  final HistoryRecorder histories = HistoryRecorder.dunning(() -> env.getWorkflowClient());
 
   @BeforeEach
   void startADunning() {
@@ -81,17 +81,8 @@ class OperatorUpdatesTest {
     WorkflowClient.start(dunning::run, request());
   }
 
-  /**
-   * With {@code -Ddunning.recordHistories=true}, keeps each scenario's history, updates included,
-   * where {@link DunningReplayTest} replays it on every build.
-   */
   @AfterEach
-  void stopTemporal(TestInfo test) throws IOException {
-    if (Boolean.getBoolean("dunning.recordHistories")) {
-      String name = test.getTestMethod().orElseThrow().getName();
-      Path file = Path.of("src/test/resources/histories", "operator-updates-" + name + ".json");
-      Files.writeString(file, env.getWorkflowClient().fetchHistory(DUNNING_ID).toJson(true));
-    }
+  void stopTemporal() {
     env.close();
   }
 
