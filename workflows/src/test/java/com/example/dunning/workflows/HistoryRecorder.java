@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -77,6 +78,17 @@ final class HistoryRecorder implements AfterTestExecutionCallback {
     Files.createDirectories(folder);
     for (int i = 0; i < runs.size(); i++) {
       Files.writeString(folder.resolve(names.get(i)), runs.get(i).toJson(true));
+    }
+  }
+
+  /** The names of the histories in {@code folder}, without their {@code .json}. */
+  static List<String> recorded(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".json"))
+          .map(name -> name.substring(0, name.length() - ".json".length()))
+          .toList();
     }
   }
 
