@@ -28,7 +28,7 @@ final class ServiceJar implements AutoCloseable {
       List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
   /** Where each process writes its output, kept after the run for a look at what it did. */
-  static final Path LOGS = Path.of("target", "topology");
+  static final Path LOGS = Path.of("target", "topology").toAbsolutePath();
 
   /** What a process needs from the machine, not from the service's configuration. */
   private static final List<String> MACHINE_VARIABLES = List.of("PATH", "HOME", "TMPDIR", "LANG");

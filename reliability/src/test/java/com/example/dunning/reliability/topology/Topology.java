@@ -50,6 +50,7 @@ final class Topology implements AutoCloseable {
   final List<ServiceJar> workers = new ArrayList<>();
   final List<ServiceJar> apis = new ArrayList<>();
   private final List<AutoCloseable> started = new ArrayList<>();
+  private boolean closed;
 
   private Topology(String temporalAddress, boolean temporalOwn, PostgresServer postgres)
       throws Exception {
@@ -86,6 +87,8 @@ final class Topology implements AutoCloseable {
       topology.started.addAll(0, begun);
       begun.clear();
       begun.add(topology);
+      // A test JVM that ends early must not leave servers and service processes behind.
+      Runtime.getRuntime().addShutdownHook(new Thread(topology::close, "topology-stop"));
       for (int i = 1; i <= WORKERS; i++) {
         topology.workers.add(topology.launchWorker(i, FreePorts.one()));
       }
@@ -108,18 +111,23 @@ final class Topology implements AutoCloseable {
     Path log = Files.createDirectories(ServiceJar.LOGS).resolve("temporal.log");
     Process server =
         ChildJvm.start(TEST_SERVER_MAIN, List.of("-Xmx512m"), List.of(Integer.toString(port)), log);
-    await("the Temporal test server listening (log " + log + ")")
-        .atMost(Duration.ofMinutes(1))
-        .pollInterval(Duration.ofMillis(200))
-        .ignoreExceptionsInstanceOf(IOException.class)
-        .failFast("the Temporal test server exited (log " + log + ")", () -> !server.isAlive())
-        .until(
-            () -> {
-              try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-                return true;
-              }
-            });
+    try {
+      await("the Temporal test server listening (log " + log + ")")
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(200))
+          .ignoreExceptionsInstanceOf(IOException.class)
+          .failFast("the Temporal test server exited (log " + log + ")", () -> !server.isAlive())
+          .until(
+              () -> {
+                try (Socket socket = new Socket()) {
+                  socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                  return true;
+                }
+              });
+    } catch (RuntimeException | Error e) {
+      ChildJvm.stop(server);
+      throw e;
+    }
     return () -> ChildJvm.stop(server);
   }
 
@@ -209,8 +217,13 @@ final class Topology implements AutoCloseable {
             + " workflows,activities,worker,api,dev,reliability)");
   }
 
+  /** Stops every process and server; once only, from the test or from the JVM's exit. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     for (ServiceJar api : apis) {
       api.close();
     }

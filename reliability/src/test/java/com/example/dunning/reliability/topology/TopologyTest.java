@@ -3,12 +3,12 @@ package com.example.dunning.reliability.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.dunning.reliability.support.DunningStates;
 import com.example.dunning.reliability.support.ProviderApis;
 import com.example.dunning.reliability.support.ScenarioReport;
 import com.example.dunning.reliability.support.SmtpCatcher;
 import com.example.dunning.workflows.DunningIds;
 import com.example.dunning.workflows.DunningSearchAttributes;
-import com.example.dunning.workflows.DunningWorkflow;
 import com.example.dunning.workflows.ReconciliationWorkflow;
 import com.example.dunning.workflows.model.DunningState;
 import com.example.dunning.workflows.model.DunningStatus;
@@ -26,9 +26,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -236,8 +233,9 @@ class TopologyTest {
       restarted.stop();
       refusedBeforeRestart = sender.refused.get();
       CompletableFuture<Void> second = sender.send(storm.wave(2));
-      ServiceJar again = topology.launchApi("api-2-restarted", restarted.port).awaitReady();
+      ServiceJar again = topology.launchApi("api-2-restarted", restarted.port);
       topology.apis.set(1, again);
+      again.awaitReady();
       second.get(5, TimeUnit.MINUTES);
       sender.send(storm.wave(3)).get(5, TimeUnit.MINUTES);
     } finally {
@@ -302,7 +300,8 @@ class TopologyTest {
         .isEqualTo(
             invoiceOf.keySet().stream()
                 .collect(Collectors.toMap(id -> id, id -> DunningStatus.ACTIVE.name())));
-    for (Map.Entry<String, DunningState> state : states(invoiceOf.keySet()).entrySet()) {
+    for (Map.Entry<String, DunningState> state :
+        DunningStates.of(topology.client, invoiceOf.keySet()).entrySet()) {
       int attempts = storm.attempts.get(invoiceOf.get(state.getKey()));
       if (state.getValue().status() != DunningStatus.ACTIVE
           || state.getValue().attemptCount() != attempts) {
@@ -444,26 +443,6 @@ class TopologyTest {
         },
         dunningPrefix + "%");
     return recorded;
-  }
-
-  private static Map<String, DunningState> states(Set<String> dunningIds) throws Exception {
-    ExecutorService askers = Executors.newFixedThreadPool(8);
-    try {
-      Map<String, Future<DunningState>> asked = new HashMap<>();
-      for (String id : dunningIds) {
-        asked.put(
-            id,
-            askers.submit(
-                () -> topology.client.newWorkflowStub(DunningWorkflow.class, id).state()));
-      }
-      Map<String, DunningState> states = new HashMap<>();
-      for (Map.Entry<String, Future<DunningState>> entry : asked.entrySet()) {
-        states.put(entry.getKey(), entry.getValue().get(90, TimeUnit.SECONDS));
-      }
-      return states;
-    } finally {
-      askers.shutdownNow();
-    }
   }
 
   private static List<String> names(List<String> workerLogs, Predicate<String> matches) {
