@@ -1,6 +1,7 @@
 package com.example.dunning.api.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,6 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -19,7 +21,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * login form takes a token once ({@link TokenLogin}) and the HTTP session keeps who it names and
  * the scopes, never the token; its forms then carry a CSRF token. A call with {@code Authorization:
  * Bearer} works too, without a session or CSRF token, and is refused as the API refuses (401/403
- * with {@code WWW-Authenticate}). Ahead of the API's chain, which serves everything else.
+ * with {@code WWW-Authenticate}). An address that fails to sign in too often is refused for a while
+ * ({@link SignInLimit}). Ahead of the API's chain, which serves everything else.
  */
 @Configuration
 class DashboardSecurity {
@@ -34,8 +37,12 @@ class DashboardSecurity {
 
   @Bean
   @Order(1)
-  SecurityFilterChain dashboardFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+  SecurityFilterChain dashboardFilterChain(
+      HttpSecurity http, ApiTokens tokens, SignInLimitProperties signInLimit) throws Exception {
     BearerChallenge challenge = new BearerChallenge();
+    SignInLimit limit =
+        new SignInLimit(
+            new SignInAttempts(signInLimit, Clock.systemUTC()), LOGIN, LOGIN + "?error");
     RequestMatcher bearer = DashboardSecurity::hasBearerToken;
     AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint(LOGIN);
     AccessDeniedHandlerImpl forbiddenPage = new AccessDeniedHandlerImpl();
@@ -66,7 +73,8 @@ class DashboardSecurity {
                 form.loginPage(LOGIN)
                     .passwordParameter("token")
                     .defaultSuccessUrl("/dashboard", false)
-                    .failureUrl(LOGIN + "?error"))
+                    .failureHandler(limit))
+        .addFilterBefore(limit, UsernamePasswordAuthenticationFilter.class)
         .logout(logout -> logout.logoutUrl("/dashboard/logout").logoutSuccessUrl(LOGIN + "?out"))
         .oauth2ResourceServer(
             server ->
