@@ -2,11 +2,14 @@ package com.example.dunning.api.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -22,7 +25,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * the scopes, never the token; its forms then carry a CSRF token. A call with {@code Authorization:
  * Bearer} works too, without a session or CSRF token, and is refused as the API refuses (401/403
  * with {@code WWW-Authenticate}). An address that fails to sign in too often is refused for a while
- * ({@link SignInLimit}). Ahead of the API's chain, which serves everything else.
+ * ({@link SignInLimit}). With an identity provider configured ({@link OidcLogin}), people may sign
+ * in with it instead, their scopes mapped from a claim ({@link OidcScopes}); tokens still work.
+ * Ahead of the API's chain, which serves everything else.
  */
 @Configuration
 class DashboardSecurity {
@@ -38,7 +43,12 @@ class DashboardSecurity {
   @Bean
   @Order(1)
   SecurityFilterChain dashboardFilterChain(
-      HttpSecurity http, ApiTokens tokens, SignInLimitProperties signInLimit) throws Exception {
+      HttpSecurity http,
+      ApiTokens tokens,
+      SignInLimitProperties signInLimit,
+      OidcProperties oidc,
+      ObjectProvider<ClientRegistrationRepository> identityProvider)
+      throws Exception {
     BearerChallenge challenge = new BearerChallenge();
     SignInLimit limit =
         new SignInLimit(
@@ -54,7 +64,7 @@ class DashboardSecurity {
         (request, response, refused) ->
             (bearer.matches(request) ? challenge : forbiddenPage)
                 .handle(request, response, refused);
-    return http.securityMatcher("/dashboard", "/dashboard/**", "/webjars/**")
+    http.securityMatcher("/dashboard", "/dashboard/**", "/webjars/**")
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -89,8 +99,24 @@ class DashboardSecurity {
                 exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
         .headers(
             headers ->
-                headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
-        .build();
+                headers.contentSecurityPolicy(
+                    csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+    ClientRegistrationRepository company = identityProvider.getIfAvailable();
+    if (company != null) {
+      http.oauth2Login(
+          provider ->
+              provider
+                  .loginPage(LOGIN)
+                  .clientRegistrationRepository(company)
+                  // Kept in the session (PostgreSQL), as every API instance must see it.
+                  .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                  .authorizationEndpoint(start -> start.baseUri(OidcLogin.START))
+                  .redirectionEndpoint(back -> back.baseUri(OidcLogin.CALLBACK + "*"))
+                  .userInfoEndpoint(user -> user.oidcUserService(new OidcScopes(oidc)))
+                  .defaultSuccessUrl("/dashboard", false)
+                  .failureUrl(LOGIN + "?refused"));
+    }
+    return http.build();
   }
 
   private static boolean hasBearerToken(HttpServletRequest request) {
