@@ -1,6 +1,6 @@
 package com.example.dunning.api.security;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -10,10 +10,11 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 
 /**
  * The identity provider as an OpenID Connect client registration, read from its discovery document
- * at start-up; only when {@code dunning.oidc.issuer-uri} is set.
+ * at start-up; only when {@code dunning.oidc.issuer-uri} is set and not blank, so that an empty
+ * {@code DUNNING_OIDC_ISSUER_URI} leaves it off as an unset one does.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "dunning.oidc", name = "issuer-uri")
+@ConditionalOnExpression("!'${dunning.oidc.issuer-uri:}'.isBlank()")
 public class OidcLogin {
 
   /** The registration's id, in the paths that start and end a sign-in. */
