@@ -19,6 +19,9 @@ public class DashboardFormats {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
   /** An amount in minor units as the currency writes it: {@code 1999, usd} is {@code 19.99 USD}. */
   public String amount(long minorUnits, String currency) {
     return BigDecimal.valueOf(minorUnits, fractionDigits(currency)).toPlainString()
@@ -29,6 +32,11 @@ public class DashboardFormats {
   /** {@code 2026-11-27 14:05}, in UTC; empty for none. */
   public String time(Instant at) {
     return at == null ? "" : TIME.format(at);
+  }
+
+  /** {@code 2026-11-27 14:05:09}, in UTC, for events seconds apart; empty for none. */
+  public String seconds(Instant at) {
+    return at == null ? "" : SECONDS.format(at);
   }
 
   /** A rate of 0..1 as a percentage with one decimal, {@code –} for none. */

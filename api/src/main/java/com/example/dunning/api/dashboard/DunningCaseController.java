@@ -16,6 +16,7 @@ import com.example.dunning.workflows.commands.RetryNow;
 import com.example.dunning.workflows.model.DunningState;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -47,12 +48,20 @@ class DunningCaseController {
   private final DunningLookup lookup;
   private final DunningRecordQueries records;
   private final DunningActions actions;
+  private final TemporalViews temporal;
+  private final TemporalUiLink temporalUi;
 
   DunningCaseController(
-      DunningLookup lookup, DunningRecordQueries records, DunningActions actions) {
+      DunningLookup lookup,
+      DunningRecordQueries records,
+      DunningActions actions,
+      TemporalViews temporal,
+      TemporalUiLink temporalUi) {
     this.lookup = lookup;
     this.records = records;
     this.actions = actions;
+    this.temporal = temporal;
+    this.temporalUi = temporalUi;
   }
 
   @GetMapping("/dashboard/dunnings/{id}")
@@ -130,6 +139,15 @@ class DunningCaseController {
     } catch (WorkflowException | StatusRuntimeException e) {
       log.warn("Temporal did not answer the state of {}", dunningId, e);
       model.addAttribute("liveUnavailable", true);
+    }
+    model.addAttribute("temporalUi", temporalUi.forWorkflow(dunningId));
+    try {
+      model.addAttribute("temporal", temporal.of(dunningId));
+    } catch (WorkflowNotFoundException gone) {
+      // Nothing to show: the live state above already says Temporal no longer has it.
+    } catch (WorkflowException | StatusRuntimeException e) {
+      log.warn("Temporal did not answer the history of {}", dunningId, e);
+      model.addAttribute("temporalUnavailable", true);
     }
     return "dashboard/dunning";
   }

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.dunning.api.ApiTestContext;
 import com.example.dunning.api.dunnings.RecordedDunnings;
 import com.example.dunning.workflows.model.DunningStatus;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The dashboard's pages over HTTP with a Bearer header (no browser needed): what a customer typed
@@ -23,6 +27,8 @@ class DashboardPagesTest extends ApiTestContext {
   private static final String SCRIPT = "<script>alert('x')</script>";
 
   private final RecordedDunnings recorded = new RecordedDunnings();
+
+  @Autowired private WorkflowClient temporal;
 
   @Test
   void givenACustomerWhoTypedAScript_whenTheirDunningIsShown_itShouldComeOutEscaped() {
@@ -114,6 +120,28 @@ class DashboardPagesTest extends ApiTestContext {
         .doesNotContain("id=\"pause\"", "id=\"retry-now\"", "id=\"mark-paid\"", "id=\"cancel\"");
     assertThat(alice.get("/dashboard/dunnings/" + invoice).body())
         .contains("id=\"pause\"", "id=\"retry-now\"", "id=\"mark-paid\"", "id=\"cancel\"");
+  }
+
+  @Test
+  void givenARunningDunning_whenShown_itShouldShowTemporalsHistoryTimerAndSearchAttributes() {
+    String invoice = IntakeDunnings.open(alice, "history");
+    String dunningId = "dunning-elasticpath-" + invoice;
+    List<HistoryEvent> history = temporal.fetchHistory(dunningId).getEvents();
+    HistoryEvent newest = history.get(history.size() - 1);
+
+    String page = reporting.get("/dashboard/dunnings/" + invoice).body();
+
+    assertThat(page)
+        .contains("The last " + history.size() + " of " + history.size() + " events, newest first.")
+        .contains("<td>WorkflowExecutionStarted</td>", "<td>DunningWorkflow</td>")
+        .contains("<td>TimerStarted</td>")
+        .contains("<dt>DunningStatus</dt>\n          <dd>ACTIVE</dd>")
+        .contains("<dt>InvoiceId</dt>\n          <dd>" + invoice + "</dd>")
+        .contains("id=\"pending-timers\"")
+        .doesNotContain("id=\"temporal-ui\"", "id=\"temporal-unavailable\"");
+    assertThat(page.indexOf("data-event=\"" + newest.getEventId() + "\""))
+        .isPositive()
+        .isLessThan(page.indexOf("data-event=\"1\""));
   }
 
   @Test
