@@ -2,6 +2,7 @@ package com.example.dunning.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.dunning.workflows.reconciliation.ReconciliationWorkflowImpl;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package com.example.dunning.activities.payment;
 
 import com.example.dunning.activities.record.DunningTables;
-import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.PaymentAttempt;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 

@@ -1,10 +1,12 @@
 package com.example.dunning.activities.record;
 
 import com.example.dunning.activities.policy.DunningPolicies;
-import com.example.dunning.workflows.DunningIds;
 import com.example.dunning.workflows.activities.DunningRecordActivities;
+import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.PaymentAttempt;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningSettings;
 import io.temporal.spring.boot.ActivityImpl;

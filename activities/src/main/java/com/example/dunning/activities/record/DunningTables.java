@@ -1,11 +1,11 @@
 package com.example.dunning.activities.record;
 
 import com.example.dunning.workflows.activities.DunningRecordActivities.OpenDunning;
-import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
 import com.example.dunning.workflows.model.Customer;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.PaymentAttempt;
 import com.example.dunning.workflows.model.PaymentDetails;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;

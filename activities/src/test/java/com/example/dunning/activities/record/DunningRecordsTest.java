@@ -11,11 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.dunning.activities.TestPostgres;
 import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
-import com.example.dunning.workflows.activities.DunningRecordActivities.DunningEvent;
-import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
+import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.PaymentAttempt;
 import com.example.dunning.workflows.policy.DunningSettings;
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.example.dunning.api.dunnings;
 
-import com.example.dunning.workflows.DunningWorkflow;
-import com.example.dunning.workflows.model.DunningState;
+import com.example.dunning.workflows.dunning.DunningState;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.UpdateOptions;

@@ -2,10 +2,10 @@ package com.example.dunning.api.dunnings;
 
 import com.example.dunning.api.webhook.DunningDispatcher;
 import com.example.dunning.api.webhook.WebhookOutcome;
-import com.example.dunning.workflows.DunningIds;
-import com.example.dunning.workflows.DunningStart;
-import com.example.dunning.workflows.DunningWorkflow;
-import com.example.dunning.workflows.commands.PaymentFailed;
+import com.example.dunning.workflows.client.DunningStart;
+import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
+import com.example.dunning.workflows.dunning.PaymentFailed;
 import com.example.dunning.workflows.model.DunningRequest;
 import java.time.Clock;
 import java.time.Instant;

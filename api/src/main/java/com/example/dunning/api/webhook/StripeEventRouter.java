@@ -1,14 +1,14 @@
 package com.example.dunning.api.webhook;
 
-import static com.example.dunning.workflows.DunningWorkflow.AUTHENTICATION_REQUIRED;
-import static com.example.dunning.workflows.DunningWorkflow.CANCEL;
-import static com.example.dunning.workflows.DunningWorkflow.MARK_PAID;
-import static com.example.dunning.workflows.DunningWorkflow.PAYMENT_FAILED;
+import static com.example.dunning.workflows.dunning.DunningWorkflow.AUTHENTICATION_REQUIRED;
+import static com.example.dunning.workflows.dunning.DunningWorkflow.CANCEL;
+import static com.example.dunning.workflows.dunning.DunningWorkflow.MARK_PAID;
+import static com.example.dunning.workflows.dunning.DunningWorkflow.PAYMENT_FAILED;
 
-import com.example.dunning.workflows.commands.AuthenticationRequired;
-import com.example.dunning.workflows.commands.CancelDunning;
-import com.example.dunning.workflows.commands.MarkPaid;
-import com.example.dunning.workflows.commands.PaymentFailed;
+import com.example.dunning.workflows.dunning.CancelDunning;
+import com.example.dunning.workflows.dunning.MarkPaid;
+import com.example.dunning.workflows.dunning.PaymentFailed;
+import com.example.dunning.workflows.model.AuthenticationRequired;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 

@@ -1,0 +1,116 @@
+package com.example.dunning.workflows.dunning;
+
+import com.example.dunning.workflows.activities.FailureTypes;
+import com.example.dunning.workflows.activities.PaymentActivities;
+import com.example.dunning.workflows.activities.PaymentActivities.PaymentRef;
+import com.example.dunning.workflows.model.Customer;
+import com.example.dunning.workflows.model.DunningRequest;
+import com.example.dunning.workflows.model.PaymentDetails;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/** What the billing provider says of the dunning's invoice. */
+final class ProviderInvoice {
+
+  private static final Duration CREDENTIALS_RETRY = Duration.ofHours(1);
+
+  /** Since this version, more failures than refused credentials wait for an operator. */
+  private static final String OPERATOR_FAILURES = "provider-failures-wait-for-operator";
+
+  private final PaymentActivities payments;
+  private final PaymentRef invoice;
+  private final DunningRequest request;
+
+  ProviderInvoice(PaymentActivities payments, DunningRequest request) {
+    this.payments = payments;
+    this.invoice = new PaymentRef(request.provider(), request.invoiceId());
+    this.request = request;
+  }
+
+  /**
+   * The provider's answer, or null when it does not know the invoice. Refused or missing
+   * credentials, an adapter this worker lacks and an answer it cannot read are matters for an
+   * operator, not reasons to lose the dunning: it asks again every hour meanwhile.
+   */
+  PaymentDetails ask() {
+    while (true) {
+      try {
+        return withIntakeContact(payments.fetchPayment(invoice));
+      } catch (ActivityFailure failure) {
+        String type =
+            failure.getCause() instanceof ApplicationFailure cause ? cause.getType() : null;
+        if (FailureTypes.INVOICE_NOT_FOUND.equals(type)) {
+          return null;
+        }
+        String waiting = waitingFor(type);
+        if (waiting == null) {
+          throw failure;
+        }
+        Workflow.setCurrentDetails(waiting + "; asking again in an hour");
+        Workflow.sleep(CREDENTIALS_RETRY);
+      }
+    }
+  }
+
+  private static String waitingFor(String type) {
+    if (FailureTypes.PROVIDER_AUTHENTICATION.equals(type)) {
+      return "The provider refused our credentials";
+    }
+    boolean operatorMatter =
+        FailureTypes.PROVIDER_NOT_CONFIGURED.equals(type)
+            || FailureTypes.UNKNOWN_PROVIDER.equals(type)
+            || FailureTypes.MALFORMED_ANSWER.equals(type);
+    // Asked only on these failures, which failed the dunning before: its history keeps that.
+    if (!operatorMatter
+        || Workflow.getVersion(OPERATOR_FAILURES, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return null;
+    }
+    return FailureTypes.MALFORMED_ANSWER.equals(type)
+        ? "The provider's answer could not be read"
+        : "The provider is not configured in this worker";
+  }
+
+  /**
+   * Providers that do not report the customer's contact (Elastic Path's payments) keep the one the
+   * intake gave.
+   */
+  private PaymentDetails withIntakeContact(PaymentDetails payment) {
+    Customer customer = payment.customer();
+    if (customer != null && customer.id() != null && customer.email() != null) {
+      return payment;
+    }
+    if (request.customerId() == null && request.customerEmail() == null) {
+      return payment;
+    }
+    Customer known =
+        customer == null
+            ? new Customer(request.customerId(), null, request.customerEmail(), null, null)
+            : new Customer(
+                customer.id() != null ? customer.id() : request.customerId(),
+                customer.name(),
+                customer.email() != null ? customer.email() : request.customerEmail(),
+                customer.phone(),
+                customer.timeZone());
+    return new PaymentDetails(
+        payment.provider(),
+        payment.invoiceId(),
+        payment.status(),
+        payment.amountDue(),
+        payment.currency(),
+        payment.attemptCount(),
+        payment.nextPaymentAttempt(),
+        payment.payUrl(),
+        known,
+        payment.subscriptionId(),
+        payment.planId(),
+        payment.packageName(),
+        payment.paymentIntentId(),
+        payment.paymentMethodId(),
+        payment.failureCode(),
+        payment.declineCode(),
+        payment.requiresAuthentication(),
+        payment.metadata());
+  }
+}
