@@ -3,14 +3,13 @@ package com.example.dunning.workflows;
 import static com.example.dunning.workflows.DunningFixtures.DUNNING_ID;
 import static com.example.dunning.workflows.DunningFixtures.payment;
 import static com.example.dunning.workflows.DunningFixtures.request;
+import static com.example.dunning.workflows.testing.MockActivities.mockActivities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.activities.NotificationActivities;
@@ -170,9 +169,5 @@ class DunningProviderCheckTest {
 
   private static DunningResult resultOf(DunningWorkflow dunning) {
     return WorkflowStub.fromTyped(dunning).getResult(DunningResult.class);
-  }
-
-  private static <T> T mockActivities(Class<T> type) {
-    return mock(type, withSettings().withoutAnnotations());
   }
 }

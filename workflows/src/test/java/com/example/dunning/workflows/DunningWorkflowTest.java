@@ -3,18 +3,17 @@ package com.example.dunning.workflows;
 import static com.example.dunning.workflows.DunningFixtures.DUNNING_ID;
 import static com.example.dunning.workflows.DunningFixtures.payment;
 import static com.example.dunning.workflows.DunningFixtures.request;
+import static com.example.dunning.workflows.testing.MockActivities.mockActivities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
@@ -523,9 +522,5 @@ class DunningWorkflowTest {
 
   private static ChargeResult paid() {
     return new ChargeResult(true, null, null, false, false, null);
-  }
-
-  private static <T> T mockActivities(Class<T> type) {
-    return mock(type, withSettings().withoutAnnotations());
   }
 }

@@ -3,15 +3,14 @@ package com.example.dunning.workflows;
 import static com.example.dunning.workflows.DunningFixtures.DUNNING_ID;
 import static com.example.dunning.workflows.DunningFixtures.payment;
 import static com.example.dunning.workflows.DunningFixtures.request;
+import static com.example.dunning.workflows.testing.MockActivities.mockActivities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.activities.NotificationActivities;
@@ -156,9 +155,5 @@ class OperatorUpdatesTest {
     assertThat(dunning.resumeByOperator(new ResumeDunning("alice")).status())
         .isEqualTo(DunningStatus.ACTIVE);
     verify(payments, timeout(10_000)).retryCharge(any());
-  }
-
-  private static <T> T mockActivities(Class<T> type) {
-    return mock(type, withSettings().withoutAnnotations());
   }
 }

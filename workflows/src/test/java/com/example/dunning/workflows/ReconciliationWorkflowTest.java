@@ -1,14 +1,13 @@
 package com.example.dunning.workflows;
 
+import static com.example.dunning.workflows.testing.MockActivities.mockActivities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeast;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.example.dunning.workflows.activities.ReconciliationActivities;
 import com.example.dunning.workflows.activities.ReconciliationActivities.CheckResult;
@@ -53,7 +52,7 @@ class ReconciliationWorkflowTest {
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private final ReconciliationActivities activities =
-      mock(ReconciliationActivities.class, withSettings().withoutAnnotations());
+      mockActivities(ReconciliationActivities.class);
 
   @BeforeEach
   void startTemporal() {

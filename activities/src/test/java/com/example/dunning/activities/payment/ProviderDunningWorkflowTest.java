@@ -4,6 +4,7 @@ import static com.example.dunning.activities.payment.ElasticPathFetchPaymentTest
 import static com.example.dunning.activities.payment.ElasticPathFetchPaymentTest.PAYMENTS;
 import static com.example.dunning.activities.payment.ElasticPathFetchPaymentTest.list;
 import static com.example.dunning.activities.payment.ProviderTestbed.resource;
+import static com.example.dunning.workflows.testing.MockActivities.mockActivities;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -12,9 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.example.dunning.activities.policy.DunningPolicies;
 import com.example.dunning.activities.policy.DunningPolicyProperties;
@@ -252,9 +251,5 @@ class ProviderDunningWorkflowTest {
         .withStatus(200)
         .withHeader("Content-Type", "application/json")
         .withBody(body);
-  }
-
-  private static <T> T mockActivities(Class<T> type) {
-    return mock(type, withSettings().withoutAnnotations());
   }
 }

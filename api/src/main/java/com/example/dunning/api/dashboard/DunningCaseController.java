@@ -181,10 +181,7 @@ class DunningCaseController {
         throw new InvalidRequestException("pause until: '" + value + "' is no date and time");
       }
     }
-    if (!until.isAfter(Instant.now())) {
-      throw new InvalidRequestException("pause until: must be in the future: " + until);
-    }
-    return until;
+    return DunningActions.pauseEnd(until);
   }
 
   private static String blank(String text) {

@@ -7,7 +7,6 @@ import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.dunning.DunningWorkflow;
 import com.example.dunning.workflows.dunning.PaymentFailed;
 import com.example.dunning.workflows.model.DunningRequest;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -35,12 +34,10 @@ class DunningIntake {
 
   private final DunningDispatcher dispatcher;
   private final DunningLookup lookup;
-  private final Clock clock;
 
   DunningIntake(DunningDispatcher dispatcher, DunningLookup lookup) {
     this.dispatcher = dispatcher;
     this.lookup = lookup;
-    this.clock = Clock.systemUTC();
   }
 
   IntakeAnswer start(IntakeRequest intake) {
@@ -51,7 +48,10 @@ class DunningIntake {
             start.request().attemptCount(), null, null, null, start.request().failedAt());
     WebhookOutcome outcome =
         dispatcher.signalWithStart(EVENT, start, DunningWorkflow.PAYMENT_FAILED, failed);
-    String state = "closed".equals(outcome.result()) ? "ended" : existed ? "running" : "started";
+    String state =
+        outcome.result() == WebhookOutcome.Result.CLOSED
+            ? "ended"
+            : existed ? "running" : "started";
     return new IntakeAnswer(start.workflowId(), "started".equals(state), state);
   }
 
@@ -100,7 +100,7 @@ class DunningIntake {
     if (attemptCount < 1 || attemptCount > 100) {
       errors.add("attemptCount: from 1 to 100");
     }
-    Instant now = clock.instant();
+    Instant now = Instant.now();
     Instant failedAt = intake.failedAt() == null ? now : intake.failedAt();
     if (failedAt.isAfter(now.plusSeconds(300))) {
       errors.add("failedAt: in the future: " + failedAt);

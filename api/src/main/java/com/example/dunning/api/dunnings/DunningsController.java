@@ -127,10 +127,7 @@ class DunningsController {
       @PathVariable String id,
       @RequestBody(required = false) PauseBody body,
       Authentication caller) {
-    Instant until = body == null ? null : body.until();
-    if (until != null && !until.isAfter(Instant.now())) {
-      throw new InvalidRequestException("until: must be in the future: " + until);
-    }
+    Instant until = DunningActions.pauseEnd(body == null ? null : body.until());
     return act(id, DunningWorkflow.OPERATOR_PAUSE, new PauseDunning(until, caller.getName()));
   }
 

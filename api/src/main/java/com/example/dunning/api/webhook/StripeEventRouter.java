@@ -77,7 +77,7 @@ class StripeEventRouter {
 
   private WebhookOutcome subscriptionDeleted(String type, String latestInvoice) {
     if (latestInvoice == null) {
-      return new WebhookOutcome(type, null, CANCEL, "no-invoice");
+      return WebhookOutcome.noInvoice(type, CANCEL);
     }
     return cancel(type, latestInvoice, "subscription deleted at Stripe");
   }

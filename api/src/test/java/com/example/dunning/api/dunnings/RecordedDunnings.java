@@ -14,6 +14,7 @@ import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentDetails;
 import java.time.Instant;
 import java.util.Locale;
@@ -72,7 +73,7 @@ public final class RecordedDunnings {
         new DunningEvent(
             dunningId,
             dunningId + ":event:1",
-            LogEntry.of(at, "PAUSED", "by test until resumed"),
+            LogEntry.of(at, LogTitle.PAUSED, "by test until resumed"),
             DunningStatus.PAUSED,
             null));
   }

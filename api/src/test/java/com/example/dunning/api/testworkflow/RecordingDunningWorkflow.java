@@ -53,8 +53,13 @@ public class RecordingDunningWorkflow extends DunningStandIn {
     String next =
         event.nextPaymentAttempt() == null ? "none" : event.nextPaymentAttempt().toString();
     log.add(
-        LogEntry.of(
-            event.at(), PAYMENT_FAILED, "attempt " + event.attemptCount() + ", next " + next));
+        new LogEntry(
+            event.at(),
+            PAYMENT_FAILED,
+            "attempt " + event.attemptCount() + ", next " + next,
+            "SUCCESS",
+            null,
+            null));
   }
 
   @Override
@@ -70,10 +75,13 @@ public class RecordingDunningWorkflow extends DunningStandIn {
   @Override
   public void authenticationRequired(AuthenticationRequired event) {
     log.add(
-        LogEntry.of(
+        new LogEntry(
             event.at(),
             AUTHENTICATION_REQUIRED,
-            "attempt " + event.attemptCount() + ", " + event.payUrl()));
+            "attempt " + event.attemptCount() + ", " + event.payUrl(),
+            "SUCCESS",
+            null,
+            null));
   }
 
   @Override

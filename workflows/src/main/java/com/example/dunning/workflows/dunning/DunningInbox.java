@@ -11,7 +11,9 @@ import static com.example.dunning.workflows.model.DunningStatus.RECOVERED;
 import com.example.dunning.workflows.model.AuthenticationRequired;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentDetails;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -79,7 +81,7 @@ final class DunningInbox {
         "by "
             + Notes.who(command.by())
             + (command.until() == null ? " until resumed" : " until " + command.until());
-    journal.addUnrecorded(LogEntry.of(now(), "PAUSED", note), PAUSED, null);
+    journal.addUnrecorded(LogEntry.of(now(), LogTitle.PAUSED, note), PAUSED, null);
   }
 
   void resume(ResumeDunning command) {
@@ -87,7 +89,7 @@ final class DunningInbox {
       return;
     }
     journal.addUnrecorded(
-        LogEntry.of(now(), "RESUMED", "by " + Notes.who(command.by())), ACTIVE, null);
+        LogEntry.of(now(), LogTitle.RESUMED, "by " + Notes.who(command.by())), ACTIVE, null);
   }
 
   void retryNow(RetryNow command) {
@@ -105,9 +107,9 @@ final class DunningInbox {
     journal.addUnrecorded(
         new LogEntry(
             now(),
-            "PAYMENT METHOD UPDATED",
+            LogTitle.PAYMENT_METHOD_UPDATED,
             "by " + Notes.who(event.by()),
-            "SUCCESS",
+            EntryStatus.SUCCESS,
             null,
             event.paymentMethodId()),
         null,

@@ -2,7 +2,10 @@ package com.example.dunning.workflows.dunning;
 
 import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.EntryStatus;
+import com.example.dunning.workflows.model.FailureNotes;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentAttempt;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -49,19 +52,16 @@ final class DunningJournal {
   /** A failed charge the provider reported, to record with the invoice's attempts. */
   void addFailure(
       PaymentFailed event, Instant at, String paymentIntentId, long amount, String currency) {
-    String reason =
-        event.failureCode() == null
-            ? "payment failed"
-            : event.failureCode() + Notes.optional(" / ", event.declineCode());
+    String reason = FailureNotes.reason(event.failureCode(), event.declineCode());
     PaymentAttempt attempt =
         new PaymentAttempt(
             event.attemptCount(), false, paymentIntentId, reason, amount, currency, at);
     LogEntry entry =
         new LogEntry(
             at,
-            "PAYMENT FAILED",
-            "attempt " + event.attemptCount() + ": " + reason,
-            "FAILED",
+            LogTitle.PAYMENT_FAILED,
+            FailureNotes.of(event.attemptCount(), event.failureCode(), event.declineCode()),
+            EntryStatus.FAILED,
             null,
             null);
     addUnrecorded(entry, null, attempt);

@@ -6,6 +6,7 @@ import static com.example.dunning.workflows.model.DunningStatus.RECOVERED;
 
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.InvoiceStatus;
+import com.example.dunning.workflows.model.LogTitle;
 
 /**
  * How a dunning ends, in the words its result and its last log entry give.
@@ -13,7 +14,7 @@ import com.example.dunning.workflows.model.InvoiceStatus;
  * @param reason why, for the result and the log entry
  * @param title the closing log entry's title; null for no entry
  */
-record DunningOutcome(DunningStatus status, String reason, String title) {
+record DunningOutcome(DunningStatus status, String reason, LogTitle title) {
 
   /** An operator's resolution: a payment wins over a cancellation that came after it. */
   static DunningOutcome resolvedBy(MarkPaid paid, CancelDunning cancelled) {
@@ -21,12 +22,12 @@ record DunningOutcome(DunningStatus status, String reason, String title) {
       return new DunningOutcome(
           RECOVERED,
           "marked paid by " + Notes.who(paid.by()) + Notes.optional(": ", paid.note()),
-          "PAID");
+          LogTitle.PAID);
     }
     return new DunningOutcome(
         CANCELLED,
         "cancelled by " + Notes.who(cancelled.by()) + Notes.optional(": ", cancelled.reason()),
-        "CANCELLED");
+        LogTitle.CANCELLED);
   }
 
   /** The provider reports the invoice paid or voided. */
@@ -35,12 +36,12 @@ record DunningOutcome(DunningStatus status, String reason, String title) {
     return new DunningOutcome(
         paid ? RECOVERED : CANCELLED,
         "invoice " + invoice.name().toLowerCase() + " at the provider",
-        paid ? "PAID" : "CANCELLED");
+        paid ? LogTitle.PAID : LogTitle.CANCELLED);
   }
 
   static DunningOutcome unknownAtProvider(String provider, String invoiceId) {
     return new DunningOutcome(
-        CANCELLED, "invoice " + invoiceId + " not found at " + provider, "CANCELLED");
+        CANCELLED, "invoice " + invoiceId + " not found at " + provider, LogTitle.CANCELLED);
   }
 
   /**
@@ -48,12 +49,14 @@ record DunningOutcome(DunningStatus status, String reason, String title) {
    */
   static DunningOutcome recoveredByCharge(String why) {
     return new DunningOutcome(
-        RECOVERED, "recovered by a charge retried by the dunning (" + why + ")", "PAID");
+        RECOVERED, "recovered by a charge retried by the dunning (" + why + ")", LogTitle.PAID);
   }
 
   static DunningOutcome paidAfterExpiry(MarkPaid paid) {
     return new DunningOutcome(
-        RECOVERED, "paid after expiry (" + Notes.who(paid.by()) + "); package restored", "PAID");
+        RECOVERED,
+        "paid after expiry (" + Notes.who(paid.by()) + "); package restored",
+        LogTitle.PAID);
   }
 
   /** The restore window passed without a payment; the expiry was logged already. */
@@ -63,6 +66,6 @@ record DunningOutcome(DunningStatus status, String reason, String title) {
 
   static DunningOutcome ranOutOfSteps(String policyVersion) {
     return new DunningOutcome(
-        EXPIRED, "the policy " + policyVersion + " ran out of steps", "ENDED");
+        EXPIRED, "the policy " + policyVersion + " ran out of steps", LogTitle.ENDED);
   }
 }

@@ -17,7 +17,10 @@ import com.example.dunning.workflows.model.DunningCarryOver;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.EntryStatus;
+import com.example.dunning.workflows.model.FailureNotes;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningStep;
 import com.example.dunning.workflows.policy.NoticeKind;
@@ -133,9 +136,9 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     journal.add(
         new LogEntry(
             request.failedAt(),
-            "PAYMENT FAILED",
-            Notes.failure(payment),
-            "FAILED",
+            LogTitle.PAYMENT_FAILED,
+            FailureNotes.of(payment.attemptCount(), payment.failureCode(), payment.declineCode()),
+            EntryStatus.FAILED,
             null,
             payment.paymentMethodId()));
     attributes.opened(payment);
@@ -215,7 +218,12 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     String note = why + Notes.optional(": ", reason) + Notes.optional(" / ", charge.declineCode());
     journal.add(
         new LogEntry(
-            now(), "RETRY FAILED", note, "FAILED", null, progress.payment().paymentMethodId()));
+            now(),
+            LogTitle.RETRY_FAILED,
+            note,
+            EntryStatus.FAILED,
+            null,
+            progress.payment().paymentMethodId()));
     return false;
   }
 
@@ -223,7 +231,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     packages.expirePackage(
         new PackageChange(
             dunningId, progress.payment(), step.does(StepAction.CANCEL_SUBSCRIPTION)));
-    journal.add(LogEntry.of(now(), "PACKAGE EXPIRED", "end of grace, step " + step.name()));
+    journal.add(LogEntry.of(now(), LogTitle.PACKAGE_EXPIRED, "end of grace, step " + step.name()));
     setStatus(EXPIRED);
     requests.resume(); // the grace is over: a pause asked for meanwhile holds nothing any more
     progress.noNextStep();
@@ -236,7 +244,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
     signalled.recordAll();
     if (requests.paid() != null) {
       packages.restorePackage(new PackageChange(dunningId, progress.payment(), false));
-      journal.add(LogEntry.of(now(), "PACKAGE RESTORED", "paid after expiry"));
+      journal.add(LogEntry.of(now(), LogTitle.PACKAGE_RESTORED, "paid after expiry"));
       DunningResult recovered = close(DunningOutcome.paidAfterExpiry(requests.paid()));
       notices.email(NoticeKind.RECOVERED, "restored", progress.payment());
       return recovered;
@@ -295,7 +303,7 @@ public class DunningWorkflowImpl implements DunningWorkflow {
         Duration left = Duration.between(now(), until);
         if (left.isNegative() || left.isZero()) {
           requests.resume();
-          journal.addUnrecorded(LogEntry.of(now(), "RESUMED", "pause ended"), ACTIVE, null);
+          journal.addUnrecorded(LogEntry.of(now(), LogTitle.RESUMED, "pause ended"), ACTIVE, null);
         } else {
           Workflow.await(left, this::hasPauseNews);
         }

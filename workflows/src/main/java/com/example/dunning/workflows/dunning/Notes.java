@@ -1,20 +1,12 @@
 package com.example.dunning.workflows.dunning;
 
 import com.example.dunning.workflows.model.DunningStatus;
-import com.example.dunning.workflows.model.PaymentDetails;
 import java.time.Instant;
 
 /** The wording of log notes and outcome reasons. */
 final class Notes {
 
   private Notes() {}
-
-  static String failure(PaymentDetails payment) {
-    return "attempt "
-        + payment.attemptCount()
-        + optional(": ", payment.failureCode())
-        + optional(" / ", payment.declineCode());
-  }
 
   /** What the Temporal UI shows as the dunning's current details. */
   static String details(DunningStatus status, String nextStep, Instant nextStepAt, int attempt) {

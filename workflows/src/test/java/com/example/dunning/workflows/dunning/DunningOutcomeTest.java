@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.InvoiceStatus;
+import com.example.dunning.workflows.model.LogTitle;
 import org.junit.jupiter.api.Test;
 
 class DunningOutcomeTest {
@@ -17,25 +18,29 @@ class DunningOutcomeTest {
     assertThat(outcome)
         .isEqualTo(
             new DunningOutcome(
-                DunningStatus.RECOVERED, "marked paid by alice: bank transfer", "PAID"));
+                DunningStatus.RECOVERED, "marked paid by alice: bank transfer", LogTitle.PAID));
   }
 
   @Test
   void givenACancellationByNoOneNamed_itShouldSayAnOperator() {
     assertThat(DunningOutcome.resolvedBy(null, new CancelDunning(null, " ")))
         .isEqualTo(
-            new DunningOutcome(DunningStatus.CANCELLED, "cancelled by an operator", "CANCELLED"));
+            new DunningOutcome(
+                DunningStatus.CANCELLED, "cancelled by an operator", LogTitle.CANCELLED));
   }
 
   @Test
   void givenTheProvidersSettledStatus_itShouldEndRecoveredOnlyWhenPaid() {
     assertThat(DunningOutcome.settledAtProvider(InvoiceStatus.PAID))
         .isEqualTo(
-            new DunningOutcome(DunningStatus.RECOVERED, "invoice paid at the provider", "PAID"));
+            new DunningOutcome(
+                DunningStatus.RECOVERED, "invoice paid at the provider", LogTitle.PAID));
     assertThat(DunningOutcome.settledAtProvider(InvoiceStatus.UNCOLLECTIBLE))
         .isEqualTo(
             new DunningOutcome(
-                DunningStatus.CANCELLED, "invoice uncollectible at the provider", "CANCELLED"));
+                DunningStatus.CANCELLED,
+                "invoice uncollectible at the provider",
+                LogTitle.CANCELLED));
   }
 
   @Test

@@ -10,6 +10,7 @@ import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentAttempt;
 import com.example.dunning.workflows.model.PaymentDetails;
 import java.net.http.HttpResponse;
@@ -135,12 +136,12 @@ class FailedDetailsSeedTest extends SeedApiTest {
     rows.event(
         dunningId,
         "event:1",
-        LogEntry.of(t.plusSeconds(90_000), "PAUSED", "by alice"),
+        LogEntry.of(t.plusSeconds(90_000), LogTitle.PAUSED, "by alice"),
         DunningStatus.PAUSED);
     rows.event(
         dunningId,
         "event:2",
-        LogEntry.of(t.plusSeconds(93_600), "RESUMED", "by alice"),
+        LogEntry.of(t.plusSeconds(93_600), LogTitle.RESUMED, "by alice"),
         DunningStatus.ACTIVE);
     rows.expirePackage(dunningId, payment);
     rows.close(

@@ -8,6 +8,7 @@ import com.example.dunning.api.seed.SeedRows;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentAttempt;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ class InvoicePaymentsSeedTest extends SeedApiTest {
     rows.close(
         dunningId,
         new DunningResult(DunningStatus.RECOVERED, "recovered by a retry", PAID_AT, 3),
-        LogEntry.of(PAID_AT, "PAID", "recovered by a retry"));
+        LogEntry.of(PAID_AT, LogTitle.PAID, "recovered by a retry"));
     // updated_at is the database's clock; fixed here so the whole document can be compared.
     rows.jdbc().update("UPDATE payment_attempt SET updated_at = ?", Timestamp.from(UPDATED_AT));
   }
