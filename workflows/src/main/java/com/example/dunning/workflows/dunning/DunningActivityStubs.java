@@ -9,8 +9,8 @@ import io.temporal.workflow.Workflow;
 /**
  * The activities a dunning calls, as this run of it calls them.
  *
- * <p>Since {@link DunningWorkflowImpl#FEWER_ACTIONS} every call is a local activity: each is one
- * short request (a provider read or charge, an SMTP or SMS send, a keyed PostgreSQL write) with an
+ * <p>Since {@link DunningVersions#FEWER_ACTIONS} every call is a local activity: each is one short
+ * request (a provider read or charge, an SMTP or SMS send, a keyed PostgreSQL write) with an
  * idempotency key from the workflow, so it needs no task queue of its own. Temporal Cloud bills all
  * the local activities of one workflow task as one action, where each activity is one (plus one per
  * retry): a whole default dunning costs about half the actions and events. Dunnings started before
@@ -22,9 +22,9 @@ record DunningActivityStubs(
     DunningRecordActivities records,
     NotificationActivities notifications) {
 
-  /** The stubs for a run at {@code version} of {@link DunningWorkflowImpl#FEWER_ACTIONS}. */
-  static DunningActivityStubs of(int version) {
-    if (version >= DunningWorkflowImpl.FEWER_ACTIONS_VERSION) {
+  /** The stubs for a run with or without {@link DunningVersions#FEWER_ACTIONS}. */
+  static DunningActivityStubs of(boolean fewerActions) {
+    if (fewerActions) {
       return new DunningActivityStubs(
           Workflow.newLocalActivityStub(
               PaymentActivities.class, DunningActivityOptions.LOCAL_PROVIDER),

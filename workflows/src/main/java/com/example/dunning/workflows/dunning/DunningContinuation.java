@@ -1,6 +1,5 @@
 package com.example.dunning.workflows.dunning;
 
-import com.example.dunning.workflows.model.DunningRequest;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import java.time.Instant;
@@ -16,22 +15,11 @@ final class DunningContinuation {
    */
   static final int HISTORY_LIMIT = 2_000;
 
-  private final DunningRequest request;
-  private final DunningProgress progress;
-  private final OperatorRequests requests;
-  private final DunningJournal journal;
+  private final DunningCase dunning;
   private final SignalledEvents signalled;
 
-  DunningContinuation(
-      DunningRequest request,
-      DunningProgress progress,
-      OperatorRequests requests,
-      DunningJournal journal,
-      SignalledEvents signalled) {
-    this.request = request;
-    this.progress = progress;
-    this.requests = requests;
-    this.journal = journal;
+  DunningContinuation(DunningCase dunning, SignalledEvents signalled) {
+    this.dunning = dunning;
     this.signalled = signalled;
   }
 
@@ -43,25 +31,23 @@ final class DunningContinuation {
 
   /**
    * Called only while waiting for a step, before anything of it has run, so no charge or notice of
-   * a step is repeated by the next run.
+   * a step is repeated by the next run, which goes on waiting for the same step.
    *
-   * @param stepIndex the awaited step, where the next run goes on
    * @param dueAt when the awaited step is due, which the next run keeps
    */
-  void recordSignalledEvents(int stepIndex, Instant dueAt) {
-    continueAsNewIfLong(stepIndex, dueAt);
+  void recordSignalledEvents(Instant dueAt) {
+    continueAsNewIfLong(dueAt);
     while (signalled.arePending()) {
       signalled.recordSome();
-      continueAsNewIfLong(stepIndex, dueAt);
+      continueAsNewIfLong(dueAt);
     }
   }
 
-  private void continueAsNewIfLong(int stepIndex, Instant dueAt) {
-    if (!isHistoryLong() || progress.isClosed() || requests.isResolved()) {
+  private void continueAsNewIfLong(Instant dueAt) {
+    if (!isHistoryLong() || dunning.isResolved()) {
       return; // a resolution is acted on in this run, never carried over
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
-    Workflow.continueAsNew(
-        request.continuedFrom(progress.carryOver(stepIndex, dueAt, requests, journal)));
+    Workflow.continueAsNew(dunning.request().continuedFrom(dunning.carryOver(dueAt)));
   }
 }

@@ -2,7 +2,6 @@ package com.example.dunning.workflows.dunning;
 
 import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.DunningStatus;
-import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.FailureNotes;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.LogTitle;
@@ -57,12 +56,10 @@ final class DunningJournal {
         new PaymentAttempt(
             event.attemptCount(), false, paymentIntentId, reason, amount, currency, at);
     LogEntry entry =
-        new LogEntry(
+        LogEntry.failure(
             at,
             LogTitle.PAYMENT_FAILED,
             FailureNotes.of(event.attemptCount(), event.failureCode(), event.declineCode()),
-            EntryStatus.FAILED,
-            null,
             null);
     addUnrecorded(entry, null, attempt);
   }

@@ -1,5 +1,7 @@
 package com.example.dunning.workflows.dunning;
 
+import com.example.dunning.workflows.model.ChargeResult;
+import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningSettings;
 import com.example.dunning.workflows.policy.DunningStep;
@@ -10,7 +12,8 @@ import java.time.ZoneId;
 
 /**
  * The decisions of the dunning policy that depend only on where the dunning stands: whether a step
- * charges, which message it sends, and when a message may go out.
+ * charges, which message it sends, when a message may go out, what a pause holds, and how the
+ * dunning reads to others. Pure: no Temporal, unit-tested alone.
  */
 final class DunningRules {
 
@@ -46,5 +49,37 @@ final class DunningRules {
     Instant sendAt = settings.quietHours().nextSendTime(now, zone);
     Duration wait = Duration.between(now, sendAt);
     return wait.isNegative() ? Duration.ZERO : wait;
+  }
+
+  /**
+   * The time left until {@code dueAt}, which a pause keeps for after it; zero when past or none.
+   */
+  static Duration timeLeft(Instant dueAt, Instant now) {
+    if (dueAt == null) {
+      return Duration.ZERO;
+    }
+    Duration left = Duration.between(now, dueAt);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  /**
+   * The log note of a charge that did not pay, e.g. {@code step retry-1: card_declined /
+   * lost_card}.
+   */
+  static String declinedChargeNote(String why, ChargeResult charge) {
+    String reason = charge.failureCode() == null ? charge.message() : charge.failureCode();
+    return why + Notes.optional(": ", reason) + Notes.optional(" / ", charge.declineCode());
+  }
+
+  /**
+   * The status others see: PAUSED as soon as a pause is accepted, ACTIVE as soon as a resume is,
+   * although the main method sets the status only when it next acts on them (no step starts
+   * meanwhile).
+   */
+  static DunningStatus reportedStatus(DunningStatus status, boolean closed, boolean paused) {
+    if (!closed && (status == DunningStatus.ACTIVE || status == DunningStatus.PAUSED)) {
+      return paused ? DunningStatus.PAUSED : DunningStatus.ACTIVE;
+    }
+    return status;
   }
 }

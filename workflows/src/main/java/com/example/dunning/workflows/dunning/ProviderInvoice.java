@@ -16,9 +16,6 @@ final class ProviderInvoice {
 
   private static final Duration CREDENTIALS_RETRY = Duration.ofHours(1);
 
-  /** Since this version, more failures than refused credentials wait for an operator. */
-  private static final String OPERATOR_FAILURES = "provider-failures-wait-for-operator";
-
   private final PaymentActivities payments;
   private final PaymentRef invoice;
   private final DunningRequest request;
@@ -63,8 +60,7 @@ final class ProviderInvoice {
             || FailureTypes.UNKNOWN_PROVIDER.equals(type)
             || FailureTypes.MALFORMED_ANSWER.equals(type);
     // Asked only on these failures, which failed the dunning before: its history keeps that.
-    if (!operatorMatter
-        || Workflow.getVersion(OPERATOR_FAILURES, Workflow.DEFAULT_VERSION, 1) < 1) {
+    if (!operatorMatter || !DunningVersions.operatorFailuresWait()) {
       return null;
     }
     return FailureTypes.MALFORMED_ANSWER.equals(type)

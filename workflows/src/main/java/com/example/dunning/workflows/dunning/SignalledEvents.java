@@ -13,7 +13,7 @@ final class SignalledEvents {
   private final boolean inBatches;
 
   /**
-   * @param inBatches since {@link DunningWorkflowImpl#FEWER_ACTIONS}: a local activity's marker is
+   * @param inBatches since {@link DunningVersions#FEWER_ACTIONS}: a local activity's marker is
    *     written only when the workflow task ends, so one call per event would grow the history
    *     unseen by the check for a long history
    */

@@ -28,6 +28,11 @@ public record LogEntry(
     return new LogEntry(at, title, note, EntryStatus.SUCCESS, null, null);
   }
 
+  /** A failed payment or charge, with the payment method it was made with. */
+  public static LogEntry failure(Instant at, LogTitle title, String note, String paymentMethod) {
+    return new LogEntry(at, title, note, EntryStatus.FAILED, null, paymentMethod);
+  }
+
   public boolean is(LogTitle expected) {
     return expected.text().equals(title);
   }

@@ -7,6 +7,8 @@ import static com.example.dunning.workflows.DunningFixtures.payment;
 import static com.example.dunning.workflows.DunningFixtures.withQuietHours;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.dunning.workflows.model.ChargeResult;
+import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningStep;
@@ -108,5 +110,41 @@ class DunningRulesTest {
         "authentication_required",
         true,
         p.metadata());
+  }
+
+  @Test
+  void givenAPauseBeforeTheStepIsDue_itShouldKeepTheTimeLeft() {
+    Instant now = Instant.parse("2026-01-12T10:00:00Z");
+
+    assertThat(DunningRules.timeLeft(now.plus(Duration.ofHours(5)), now))
+        .isEqualTo(Duration.ofHours(5));
+    assertThat(DunningRules.timeLeft(now.minusSeconds(1), now)).isZero();
+    assertThat(DunningRules.timeLeft(null, now)).isZero();
+  }
+
+  @Test
+  void givenADeclinedCharge_itsNoteShouldSayWhyAndTheCodes() {
+    assertThat(
+            DunningRules.declinedChargeNote(
+                "step retry-1",
+                new ChargeResult(false, "card_declined", "lost_card", true, false, "m")))
+        .isEqualTo("step retry-1: card_declined / lost_card");
+    assertThat(
+            DunningRules.declinedChargeNote(
+                "retry requested by alice",
+                new ChargeResult(false, null, null, false, false, "timeout")))
+        .isEqualTo("retry requested by alice: timeout");
+  }
+
+  @Test
+  void givenAnAcceptedButNotYetActedOnPauseOrResume_othersShouldSeeItAtOnce() {
+    assertThat(DunningRules.reportedStatus(DunningStatus.ACTIVE, false, true))
+        .isEqualTo(DunningStatus.PAUSED);
+    assertThat(DunningRules.reportedStatus(DunningStatus.PAUSED, false, false))
+        .isEqualTo(DunningStatus.ACTIVE);
+    assertThat(DunningRules.reportedStatus(DunningStatus.EXPIRED, false, true))
+        .isEqualTo(DunningStatus.EXPIRED);
+    assertThat(DunningRules.reportedStatus(DunningStatus.PAUSED, true, true))
+        .isEqualTo(DunningStatus.PAUSED);
   }
 }
