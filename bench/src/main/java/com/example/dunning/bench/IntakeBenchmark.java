@@ -133,8 +133,8 @@ final class IntakeBenchmark {
   /**
    * One measured turn, with the test server's stop-the-world pauses that fell inside it: a stand-in
    * written in Java, whose young collections copy the workflows started since the last one and scan
-   * those it already holds (25 to 165 ms on these two cores), where a real Temporal server, in Go,
-   * collects concurrently. Every call due meanwhile waits, whichever path it took.
+   * those it already holds, where a real Temporal server, in Go, collects concurrently. Every call
+   * due meanwhile waits, whichever path it took.
    */
   private Latencies measured(
       String path, String phase, int turn, int count, double rate, Load.Call call)

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Temporal's test server in a JVM of its own, as a real Temporal server runs apart from the API: in
- * the API's JVM it kept every workflow in the API's heap, so each of the API's young collections
- * copied the server's new workflows too, and the intake's latency measured the server's heap.
+ * the API's JVM every young collection of the API would copy the server's new workflows too, and
+ * the intake's latency would measure the server's heap.
  *
  * <p>Its stop-the-world collections are logged with the wall-clock time they ended, so that a
  * measured turn can count the ones that fell inside it ({@link #pausesWithin}).

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,7 +25,9 @@ import java.util.stream.Collectors;
  * on the hosted invoice page"), and {@code POST /dev/invoices/{id}/void} or {@code /uncollectible}
  * closes it as Stripe does. {@code POST /dev/invoices/{id}/failed} makes an invoice whose first
  * charge failed with no webhook sent, which only the reconciliation's listing ({@code GET
- * /v1/invoices}, every invoice the stand-in knows) can find. Set STRIPE_API_KEY (and leave
+ * /v1/invoices}, every invoice the stand-in knows) can find. Each invoice bills its own
+ * subscription, {@code sub_<invoice id>}, which {@code DELETE /v1/subscriptions/{id}} cancels; the
+ * stand-in remembers each cancel request's idempotency key. Set STRIPE_API_KEY (and leave
  * STRIPE_API_BASE unset) to use Stripe itself instead.
  */
 final class DemoStripe {
@@ -37,11 +40,14 @@ final class DemoStripe {
       Pattern.compile("^/dev/invoices/([A-Za-z0-9_\\-]+)/failed$");
   private static final Pattern CLOSE =
       Pattern.compile("^/dev/invoices/([A-Za-z0-9_\\-]+)/(void|uncollectible)$");
+  private static final Pattern SUBSCRIPTION =
+      Pattern.compile("^/v1/subscriptions/(sub_[A-Za-z0-9_\\-]+)$");
 
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final Map<String, Long> paidAt = new ConcurrentHashMap<>();
   private final Map<String, Long> createdAt = new ConcurrentHashMap<>();
   private final Map<String, String> closedAs = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> cancelKeys = new ConcurrentHashMap<>();
   private final HttpServer server;
 
   DemoStripe(int port) throws IOException {
@@ -78,6 +84,18 @@ final class DemoStripe {
         attempts.putIfAbsent(failed.group(1), 1);
         createdAt.putIfAbsent(failed.group(1), Instant.now().getEpochSecond());
         respond(exchange, 200, invoice(failed.group(1)));
+        return;
+      }
+      Matcher subscription = SUBSCRIPTION.matcher(path);
+      if (subscription.matches() && ("GET".equals(method) || "DELETE".equals(method))) {
+        String id = subscription.group(1);
+        if ("DELETE".equals(method)) {
+          String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+          cancelKeys
+              .computeIfAbsent(id, k -> new CopyOnWriteArrayList<>())
+              .add(String.valueOf(key));
+        }
+        respond(exchange, 200, subscription(id));
         return;
       }
       if ("GET".equals(method) && "/v1/invoices".equals(path)) {
@@ -142,6 +160,23 @@ final class DemoStripe {
             page.stream().map(this::invoice).collect(Collectors.joining(",")));
   }
 
+  /** The idempotency keys of the cancel requests for a subscription, in order of arrival. */
+  List<String> cancelRequests(String subscriptionId) {
+    return List.copyOf(cancelKeys.getOrDefault(subscriptionId, List.of()));
+  }
+
+  private String subscription(String id) {
+    return """
+        {"id": "%s", "object": "subscription", "status": "%s", "customer": "cus_demo",
+         "currency": "usd", "metadata": {},
+         "items": {"object": "list", "has_more": false, "data": [{"id": "si_demo",
+           "object": "subscription_item", "price": {"id": "price_demo", "object": "price",
+             "currency": "usd", "unit_amount": 1999, "product": {"id": "prod_demo",
+               "object": "product", "name": "Artist Pro", "active": true}}}]}}
+        """
+        .formatted(id, cancelKeys.containsKey(id) ? "canceled" : "active");
+  }
+
   private String statusOf(String id) {
     if (paidAt.containsKey(id)) {
       return "paid";
@@ -174,7 +209,9 @@ final class DemoStripe {
          "customer": {"id": "cus_demo", "object": "customer", "email": "jenny.rosen@example.com",
                       "name": "Jenny Rosen", "phone": "+15555550123", "metadata": {"user_id": "1"}},
          "customer_email": "jenny.rosen@example.com", "customer_name": "Jenny Rosen",
-         "payments": {"object": "list", "data": [], "has_more": false}, "parent": null,
+         "payments": {"object": "list", "data": [], "has_more": false},
+         "parent": {"type": "subscription_details", "quote_details": null,
+                    "subscription_details": {"subscription": "sub_%s", "metadata": null}},
          "lines": {"object": "list", "data": [{"id": "il_demo", "object": "line_item", "amount": 1999,
                    "currency": "usd", "description": "Artist Pro (monthly)"}], "has_more": false}}
         """
@@ -185,7 +222,8 @@ final class DemoStripe {
             attempts.getOrDefault(id, 1),
             id,
             createdAt.getOrDefault(id, Instant.now().getEpochSecond()),
-            paid == null ? "null" : paid.toString());
+            paid == null ? "null" : paid.toString(),
+            id);
   }
 
   private static String error(String type, String code, String declineCode, String message) {

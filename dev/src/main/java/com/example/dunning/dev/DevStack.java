@@ -36,6 +36,7 @@ public final class DevStack implements AutoCloseable {
   private final Map<String, String> env;
   private final List<AutoCloseable> started = new ArrayList<>();
   private CaughtMail mail;
+  private DemoStripe stripe;
   private ConfigurableApplicationContext worker;
   private ConfigurableApplicationContext api;
   private String apiToken;
@@ -76,7 +77,7 @@ public final class DevStack implements AutoCloseable {
       settings.add("--spring.mail.port=" + ports.smtp());
     }
     if (!env.containsKey("STRIPE_API_KEY")) {
-      DemoStripe stripe = new DemoStripe(ports.stripe());
+      stripe = new DemoStripe(ports.stripe());
       stripe.start();
       started.add(stripe::stop);
       settings.add("--dunning.stripe.api-key=sk_test_dev_stack");
@@ -142,6 +143,11 @@ public final class DevStack implements AutoCloseable {
   /** The SMTP server that catches the mail, or null when SMTP_HOST names another. */
   CaughtMail mail() {
     return mail;
+  }
+
+  /** The Stripe stand-in; null when STRIPE_API_KEY points the stack at Stripe itself. */
+  DemoStripe stripe() {
+    return stripe;
   }
 
   /** The Bearer token the API accepts, with both scopes. */

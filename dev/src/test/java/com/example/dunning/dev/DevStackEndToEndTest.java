@@ -1,7 +1,7 @@
 package com.example.dunning.dev;
 
+import static com.example.dunning.dev.Patience.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.dunning.DunningSearchAttributes;
@@ -20,7 +20,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole stack as the run command starts it, on free ports: a signed webhook starts a dunning
  * that a separate Temporal client can see, its mail reaches the SMTP server, and the package
- * expires in PostgreSQL; a paid event ends another one early; an operator pauses, resumes and marks
- * one paid through the API with the stack's token, and is refused without it.
+ * expires in PostgreSQL with its subscription cancelled once at the Stripe stand-in; a paid event
+ * ends another one early; an operator pauses, resumes and marks one paid through the API with the
+ * stack's token, and is refused without it.
  */
 class DevStackEndToEndTest {
 
@@ -74,8 +74,9 @@ class DevStackEndToEndTest {
   }
 
   @Test
-  void givenASignedFailureWebhook_whenNobodyPays_itShouldMailEveryNoticeAndExpireThePackage()
-      throws Exception {
+  void
+      givenASignedFailureWebhook_whenNobodyPays_itShouldMailEveryNoticeExpireThePackageAndCancelTheSubscriptionOnce()
+          throws Exception {
     String invoice = "in_e2e_expire";
     HttpResponse<String> response =
         post(SignedStripeEvents.invoiceEvent("invoice.payment_failed", invoice, 1));
@@ -85,17 +86,20 @@ class DevStackEndToEndTest {
     DunningResult result =
         temporal
             .newUntypedWorkflowStub(workflowId)
-            .getResult(60, TimeUnit.SECONDS, DunningResult.class);
+            .getResult(Patience.WAIT.toSeconds(), TimeUnit.SECONDS, DunningResult.class);
 
     assertThat(result.outcome()).isEqualTo(DunningStatus.EXPIRED);
     assertThat(subjectsTo(invoice)).hasSize(5).first().asString().contains("did not go through");
     assertThat(subjectsTo(invoice).get(4)).startsWith("Expired");
     assertThat(
-            database.queryForObject(
-                "SELECT count(*) FROM package_expiry WHERE dunning_id = ?",
-                Integer.class,
+            database.queryForList(
+                "SELECT subscription_id, subscription_cancelled FROM package_expiry"
+                    + " WHERE dunning_id = ?",
                 workflowId))
-        .isEqualTo(1);
+        .containsExactly(
+            Map.of("subscription_id", "sub_" + invoice, "subscription_cancelled", true));
+    assertThat(stack.stripe().cancelRequests("sub_" + invoice))
+        .containsExactly(workflowId + ":cancel-subscription");
     assertThat(
             database.queryForObject(
                 "SELECT status FROM failed_invoice WHERE dunning_id = ?", String.class, workflowId))
@@ -121,14 +125,14 @@ class DevStackEndToEndTest {
     String invoice = "in_e2e_paid";
     post(SignedStripeEvents.invoiceEvent("invoice.payment_failed", invoice, 1));
     String workflowId = DunningIds.workflowId("stripe", invoice);
-    await().atMost(Duration.ofSeconds(30)).until(() -> !subjectsTo(invoice).isEmpty());
+    await().until(() -> !subjectsTo(invoice).isEmpty());
 
     assertThat(post(SignedStripeEvents.invoiceEvent("invoice.paid", invoice, 2)).statusCode())
         .isEqualTo(200);
     DunningResult result =
         temporal
             .newUntypedWorkflowStub(workflowId)
-            .getResult(30, TimeUnit.SECONDS, DunningResult.class);
+            .getResult(Patience.WAIT.toSeconds(), TimeUnit.SECONDS, DunningResult.class);
 
     assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
     List<String> sentBeforePayment = subjectsTo(invoice);
@@ -139,6 +143,7 @@ class DevStackEndToEndTest {
                 Integer.class,
                 workflowId))
         .isZero();
+    assertThat(stack.stripe().cancelRequests("sub_" + invoice)).isEmpty();
     assertThat(
             database.queryForObject(
                 "SELECT count(*) FROM payment_attempt WHERE dunning_id = ? AND success",
@@ -164,7 +169,7 @@ class DevStackEndToEndTest {
     post(SignedStripeEvents.invoiceEvent("invoice.payment_failed", invoice, 1));
     String workflowId = DunningIds.workflowId("stripe", invoice);
     String details = "/api/v1/connect/subscriptions/failed/details/" + workflowId;
-    await().atMost(Duration.ofSeconds(30)).until(() -> get(details).statusCode() == 200);
+    await().until(() -> get(details).statusCode() == 200);
     Long userId =
         database.queryForObject(
             "SELECT user_id FROM failed_invoice WHERE dunning_id = ?", Long.class, workflowId);

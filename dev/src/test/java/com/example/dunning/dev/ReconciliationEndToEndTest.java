@@ -1,7 +1,7 @@
 package com.example.dunning.dev;
 
+import static com.example.dunning.dev.Patience.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.model.DunningResult;
@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -75,13 +74,12 @@ class ReconciliationEndToEndTest {
     String workflowId = DunningIds.workflowId("stripe", invoice);
     assertThat(post(stripe("/dev/invoices/" + invoice + "/failed")).statusCode()).isEqualTo(200);
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> exists(workflowId));
-    await().atMost(Duration.ofSeconds(30)).until(() -> !subjectsTo(invoice).isEmpty());
+    await().until(() -> exists(workflowId));
+    await().until(() -> !subjectsTo(invoice).isEmpty());
 
     assertThat(subjectsTo(invoice)).first().asString().contains("did not go through");
     // The sweep writes its counts when it has finished, which may come after the dunning's mail.
     await()
-        .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
                 assertThat(
@@ -107,14 +105,14 @@ class ReconciliationEndToEndTest {
     String workflowId = DunningIds.workflowId("stripe", invoice);
     String event = SignedStripeEvents.invoiceEvent("invoice.payment_failed", invoice, 1);
     assertThat(webhook(event).statusCode()).isEqualTo(200);
-    await().atMost(Duration.ofSeconds(30)).until(() -> !subjectsTo(invoice).isEmpty());
+    await().until(() -> !subjectsTo(invoice).isEmpty());
     List<String> sentBeforePayment = subjectsTo(invoice);
 
     assertThat(post(stripe("/dev/invoices/" + invoice + "/paid")).statusCode()).isEqualTo(200);
     DunningResult result =
         temporal
             .newUntypedWorkflowStub(workflowId)
-            .getResult(30, TimeUnit.SECONDS, DunningResult.class);
+            .getResult(Patience.WAIT.toSeconds(), TimeUnit.SECONDS, DunningResult.class);
 
     assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
     assertThat(result.reason()).isEqualTo("invoice paid at the provider");

@@ -33,9 +33,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +40,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The {@code checkProvider} signal the reconciliation sweep sends: the dunning asks the provider at
@@ -61,6 +58,8 @@ class DunningProviderCheckTest {
   private final PackageActivities packages = mockActivities(PackageActivities.class);
   private final DunningRecordActivities records = mockActivities(DunningRecordActivities.class);
   private final List<Notice> emails = new ArrayList<>();
+
+  @RegisterExtension final HistoryRecorder histories = HistoryRecorder.dunning(() -> client);
 
   @BeforeEach
   void startTemporal() {
@@ -85,14 +84,8 @@ class DunningProviderCheckTest {
     env.start();
   }
 
-  /** With {@code -Ddunning.recordHistories=true}, keeps the history for DunningReplayTest. */
   @AfterEach
-  void stopTemporal(TestInfo test) throws IOException {
-    if (Boolean.getBoolean("dunning.recordHistories")) {
-      String name = test.getTestMethod().orElseThrow().getName();
-      Path file = Path.of("src/test/resources/histories", name + ".json");
-      Files.writeString(file, client.fetchHistory(DUNNING_ID).toJson(true));
-    }
+  void stopTemporal() {
     env.close();
   }
 

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.dunning.workflows.dunning.DunningWorkflowImpl;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.NonDeterministicException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,42 +18,118 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replays the recorded histories of every workflow scenario under the current code: a change that
- * would break running dunnings fails here. Re-record with {@code ./mvnw -pl workflows test
- * -Dtest=DunningWorkflowTest -Ddunning.recordHistories=true} only for a change made safe by {@code
- * Workflow.getVersion}, keeping the old histories.
+ * would break running dunnings fails here, and so does a history lost or renamed. Re-record with
+ * {@code ./mvnw -pl workflows test -Dtest=DunningWorkflowTest -Ddunning.recordHistories=true} only
+ * for a new scenario or a change made safe by {@code Workflow.getVersion}, keeping the old
+ * histories, and list what it wrote here.
  */
 class DunningReplayTest {
 
-  private static final Path HISTORIES = Path.of("src/test/resources/histories");
+  /** Recorded before {@link DunningWorkflowImpl#FEWER_ACTIONS}: remote activities. */
+  private static final List<String> BEFORE_FEWER_ACTIONS =
+      List.of(
+          "givenAFloodOfSignals_itShouldContinueAsNewAndFinishTheScheduleOnce",
+          "givenAHardDecline_itShouldStopRetryingUntilThePaymentMethodChanges",
+          "givenAPauseDuringTheQuietHours_itShouldSendNothingUntilResumed",
+          "givenAPauseWithAnEnd_whenItEnds_itShouldResumeByItself",
+          "givenAPause_whenResumed_itShouldKeepTheTimeThatWasLeftToTheNextStep",
+          "givenAPausedDunning_whenItsInvoiceIsVoidedAndTheSweepAsks_itShouldEndCancelled",
+          "givenARunningDunning_whenCancelled_itShouldEndCancelledWithWhoAndWhy",
+          "givenARunningDunning_whenMarkedPaidOnDayFour_itShouldRecoverAndSendNothingMore",
+          "givenAnAuthenticationRequirement_itShouldSendItsOwnNoticeOncePerAttempt",
+          "givenAnExpiredPackage_whenPaidLate_itShouldRestoreThePackage",
+          "givenAnInvoiceAlreadyVoid_whenTheDunningOpens_itShouldEndCancelledAndSilent",
+          "givenAnInvoicePaidAtTheProvider_whenTheSweepAsks_itShouldRecoverAtOnceAndSendNothingMore",
+          "givenAnInvoiceStillOpen_whenTheSweepAsks_itShouldKeepItsSchedule",
+          "givenAnInvoiceTheProviderDoesNotKnow_itShouldEndCancelledWithoutNotifying",
+          "givenAnUnreadableAnswerThenAMissingAdapter_itShouldWaitForAnOperatorEachTime",
+          "givenNoPayment_whenGraceEnds_itShouldExpireThePackageAfterEveryNotice",
+          "givenProviderRetries_itShouldNeverChargeOnTopOfThem",
+          "givenQuietHours_whenAStepFallsAtNight_itShouldSendInTheMorningOfTheCustomer",
+          "givenRefusedCredentials_itShouldWaitForThemInsteadOfFailingTheDunning",
+          "givenRepeatedAndStaleFailureEvents_itShouldRecordEachNewAttemptOnce",
+          "givenRetryNow_itShouldChargeAtOnceAndRecoverWhenItPays",
+          "givenTheProviderReportsPaidBeforeAStep_itShouldRecoverWithoutNotifying",
+          "givenTheStateQuery_itShouldTellTheNextStepAndTheLog");
 
-  static Stream<Path> histories() throws IOException {
-    try (Stream<Path> files = Files.list(HISTORIES)) {
-      List<Path> json = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-      assertThat(json).as("recorded histories").hasSizeGreaterThanOrEqualTo(10);
-      return json.stream();
-    }
+  /** Recorded since, by {@link HistoryRecorder}: one file per run of a continued dunning. */
+  private static final List<String> FEWER_ACTIONS =
+      List.of(
+          "fewer-actions-givenAFloodOfSignals_itShouldContinueAsNewAndFinishTheScheduleOnce-run-1",
+          "fewer-actions-givenAFloodOfSignals_itShouldContinueAsNewAndFinishTheScheduleOnce-run-2",
+          "fewer-actions-givenAHardDecline_itShouldStopRetryingUntilThePaymentMethodChanges",
+          "fewer-actions-givenAMarkedPaidDunningThatHasYetToClose_whenAskedToCancel_itShouldRefuseAsEnded",
+          "fewer-actions-givenAPauseDuringTheQuietHours_itShouldSendNothingUntilResumed",
+          "fewer-actions-givenAPauseWithAnEnd_whenItEnds_itShouldResumeByItself",
+          "fewer-actions-givenAPause_whenResumed_itShouldKeepTheTimeThatWasLeftToTheNextStep",
+          "fewer-actions-givenAPausedDunning_whenItsInvoiceIsVoidedAndTheSweepAsks_itShouldEndCancelled",
+          "fewer-actions-givenAPausedDunning_whenRetriedNow_itShouldAnswerAtOnceAndChargeOnlyOnceResumed",
+          "fewer-actions-givenARunningDunning_whenCancelled_itShouldEndCancelledWithWhoAndWhy",
+          "fewer-actions-givenARunningDunning_whenMarkedPaidOnDayFour_itShouldRecoverAndSendNothingMore",
+          "fewer-actions-givenAnAuthenticationRequirement_itShouldSendItsOwnNoticeOncePerAttempt",
+          "fewer-actions-givenAnExpiredPackage_whenAskedToCancel_itShouldRefuseButStillTakeAPayment",
+          "fewer-actions-givenAnExpiredPackage_whenPaidLate_itShouldRestoreThePackage",
+          "fewer-actions-givenAnInvoiceAlreadyVoid_whenTheDunningOpens_itShouldEndCancelledAndSilent",
+          "fewer-actions-givenAnInvoicePaidAtTheProvider_whenTheSweepAsks_itShouldRecoverAtOnceAndSendNothingMore",
+          "fewer-actions-givenAnInvoiceStillOpen_whenTheSweepAsks_itShouldKeepItsSchedule",
+          "fewer-actions-givenAnInvoiceTheProviderDoesNotKnow_itShouldEndCancelledWithoutNotifying",
+          "fewer-actions-givenAnUnreadableAnswerThenAMissingAdapter_itShouldWaitForAnOperatorEachTime",
+          "fewer-actions-givenNoPayment_whenGraceEnds_itShouldExpireThePackageAfterEveryNotice",
+          "fewer-actions-givenProviderRetries_itShouldNeverChargeOnTopOfThem",
+          "fewer-actions-givenQuietHours_whenAStepFallsAtNight_itShouldSendInTheMorningOfTheCustomer",
+          "fewer-actions-givenRefusedCredentials_itShouldWaitForThemInsteadOfFailingTheDunning",
+          "fewer-actions-givenRepeatedAndStaleFailureEvents_itShouldRecordEachNewAttemptOnce",
+          "fewer-actions-givenRetryNow_itShouldChargeAtOnceAndRecoverWhenItPays",
+          "fewer-actions-givenTheProviderReportsPaidBeforeAStep_itShouldRecoverWithoutNotifying",
+          "fewer-actions-givenTheStateQuery_itShouldTellTheNextStepAndTheLog");
+
+  private static final String FLOOD =
+      "fewer-actions-givenAFloodOfSignals_itShouldContinueAsNewAndFinishTheScheduleOnce";
+
+  static Stream<String> histories() {
+    return Stream.concat(BEFORE_FEWER_ACTIONS.stream(), FEWER_ACTIONS.stream());
+  }
+
+  @Test
+  void givenTheRecordedHistories_itShouldHoldExactlyTheListedOnes() throws IOException {
+    assertThat(HistoryRecorder.recorded(HistoryRecorder.DUNNINGS))
+        .containsExactlyInAnyOrderElementsOf(histories().toList());
   }
 
   @ParameterizedTest
   @MethodSource("histories")
   void givenARecordedHistory_whenReplayedUnderTheCurrentCode_itShouldReplayWithoutNonDeterminism(
-      Path history) throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(history.toFile(), DunningWorkflowImpl.class);
+      String history) throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(read(history), DunningWorkflowImpl.class);
+  }
+
+  @Test
+  void givenTheFloodOfSignals_itsFirstRunShouldHoldTheSignalsAndTheContinueAsNew()
+      throws IOException {
+    WorkflowExecutionHistory continued = read(FLOOD + "-run-1");
+
+    assertThat(continued.getEvents())
+        .filteredOn(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
+        .hasSizeGreaterThan(1000);
+    assertThat(continued.getLastEvent().getEventType())
+        .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
   }
 
   @Test
   void givenAnIncompatibleChange_whenAHistoryIsReplayed_itShouldFailWithNonDeterminism()
       throws Exception {
     WorkflowExecutionHistory history =
-        WorkflowExecutionHistory.fromJson(
-            Files.readString(
-                HISTORIES.resolve(
-                    "givenNoPayment_whenGraceEnds_itShouldExpireThePackageAfterEveryNotice.json")));
+        read("givenNoPayment_whenGraceEnds_itShouldExpireThePackageAfterEveryNotice");
 
     assertThatThrownBy(
             () -> WorkflowReplayer.replayWorkflowExecution(history, ReorderedDunningWorkflow.class))
         // The replayer reports the NonDeterministicException inside its failure's message.
         .hasMessageContaining(NonDeterministicException.class.getName())
         .hasMessageContaining("TMPRL1100");
+  }
+
+  private static WorkflowExecutionHistory read(String history) throws IOException {
+    return WorkflowExecutionHistory.fromJson(
+        Files.readString(HistoryRecorder.DUNNINGS.resolve(history + ".json")));
   }
 }

@@ -44,38 +44,34 @@ import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.policy.NoticeKind;
 import com.example.dunning.workflows.policy.QuietHours;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
 /** The dunning workflow with mocked activities and skipped time: a 40-day dunning in a second. */
 class DunningWorkflowTest {
 
-  /**
-   * Names the histories of the current workflow version, so that recording never overwrites those
-   * of an earlier one (the unprefixed files are from before {@link
-   * DunningWorkflowImpl#FEWER_ACTIONS}). A new {@code Workflow.getVersion} change gets a new
-   * prefix.
-   */
-  private static final String RECORDED_PREFIX = DunningWorkflowImpl.FEWER_ACTIONS + "-";
+  /** 22:30 in Oslo: a test that starts here has its first step due in the customer's night. */
+  private static final Instant STARTED_AT = Instant.parse("2026-01-12T21:30:00Z");
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
@@ -86,9 +82,13 @@ class DunningWorkflowTest {
   private final List<Notice> emails = new ArrayList<>();
   private final List<Instant> emailTimes = new ArrayList<>();
 
+  @RegisterExtension final HistoryRecorder histories = HistoryRecorder.dunning(() -> client);
+
   @BeforeEach
   void startTemporal() {
-    env = TestWorkflowEnvironment.newInstance();
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setInitialTime(STARTED_AT).build());
     DunningSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
     Worker worker = env.newWorker(DunningIds.TASK_QUEUE);
@@ -119,18 +119,8 @@ class DunningWorkflowTest {
     env.start();
   }
 
-  /**
-   * With {@code -Ddunning.recordHistories=true}, keeps each scenario's history under
-   * src/test/resources/histories, where {@link DunningReplayTest} replays it on every build.
-   */
   @AfterEach
-  void stopTemporal(TestInfo test) throws IOException {
-    if (Boolean.getBoolean("dunning.recordHistories")) {
-      String name = test.getTestMethod().orElseThrow().getName();
-      Path file = Path.of("src/test/resources/histories", RECORDED_PREFIX + name + ".json");
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, client.fetchHistory(DUNNING_ID).toJson(true));
-    }
+  void stopTemporal() {
     env.close();
   }
 
@@ -332,10 +322,20 @@ class DunningWorkflowTest {
             DunningFixtures.withQuietHours(
                 new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0))));
     when(payments.fetchPayment(any())).thenReturn(payment(InvoiceStatus.OPEN, "Europe/Oslo"));
+    Instant morning = ZonedDateTime.of(2026, 1, 13, 8, 0, 0, 0, oslo).toInstant();
 
-    start().run(request());
+    DunningWorkflow dunning = start();
+    dunning.run(request());
 
-    assertThat(emailTimes).isNotEmpty();
+    // The notice is due at once, at 22:30 in Oslo, and waits for the end of the night.
+    assertThat(STARTED_AT.atZone(oslo).toLocalTime()).isEqualTo(LocalTime.of(22, 30));
+    assertThat(emails).extracting(Notice::kind).first().isEqualTo(NoticeKind.NOTICE);
+    assertThat(emailTimes.get(0)).isBetween(morning, morning.plus(Duration.ofMinutes(1)));
+    assertThat(dunning.state().log())
+        .filteredOn(entry -> entry.title().equals("EMAIL SENT"))
+        .first()
+        .extracting(LogEntry::at)
+        .satisfies(at -> assertThat(at).isBetween(morning, morning.plus(Duration.ofMinutes(1))));
     for (Instant sent : emailTimes) {
       LocalTime local = sent.atZone(oslo).toLocalTime();
       assertThat(local).isBetween(LocalTime.of(8, 0), LocalTime.of(21, 0));
@@ -475,6 +475,13 @@ class DunningWorkflowTest {
                 .getTypedSearchAttributes()
                 .get(DunningSearchAttributes.INVOICE_ID))
         .isEqualTo(DunningFixtures.INVOICE);
+    // The run that continued holds the signals and the continue-as-new its replay must reproduce.
+    WorkflowExecutionHistory continuedRun = HistoryRecorder.runs(client, DUNNING_ID).get(0);
+    assertThat(continuedRun.getEvents())
+        .filteredOn(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
+        .isNotEmpty();
+    assertThat(continuedRun.getLastEvent().getEventType())
+        .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
   }
 
   @Test

@@ -33,15 +33,13 @@ import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
 /** The reconciliation workflow with mocked activities and skipped time. */
@@ -53,6 +51,8 @@ class ReconciliationWorkflowTest {
   private WorkflowClient client;
   private final ReconciliationActivities activities =
       mockActivities(ReconciliationActivities.class);
+
+  @RegisterExtension final HistoryRecorder histories = HistoryRecorder.reconciliation(() -> client);
 
   @BeforeEach
   void startTemporal() {
@@ -69,18 +69,8 @@ class ReconciliationWorkflowTest {
     env.start();
   }
 
-  /**
-   * With {@code -Ddunning.recordHistories=true}, keeps the history under
-   * src/test/resources/histories/reconciliation, where ReconciliationReplayTest replays it.
-   */
   @AfterEach
-  void stopTemporal(TestInfo test) throws IOException {
-    if (Boolean.getBoolean("dunning.recordHistories")) {
-      String name = test.getTestMethod().orElseThrow().getName();
-      Path file = Path.of("src/test/resources/histories/reconciliation", name + ".json");
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, client.fetchHistory(ReconciliationWorkflow.WORKFLOW_ID).toJson(true));
-    }
+  void stopTemporal() {
     env.close();
   }
 
@@ -141,6 +131,14 @@ class ReconciliationWorkflowTest {
                 .describe()
                 .getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    List<WorkflowExecutionHistory> runs =
+        HistoryRecorder.runs(client, ReconciliationWorkflow.WORKFLOW_ID);
+    assertThat(runs).hasSizeGreaterThan(1);
+    assertThat(runs.subList(0, runs.size() - 1))
+        .allSatisfy(
+            run ->
+                assertThat(run.getLastEvent().getEventType())
+                    .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW));
   }
 
   @Test

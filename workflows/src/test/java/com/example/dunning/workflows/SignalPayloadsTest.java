@@ -18,8 +18,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * The signal payloads the README documents, as an operator types them in the Temporal UI or CLI,
- * read by the SDK's default converter into the workflow's commands.
+ * The signal payloads docs/operations.md documents, as an operator types them in the Temporal UI or
+ * CLI, read by the SDK's default converter into the workflow's commands.
  */
 class SignalPayloadsTest {
 

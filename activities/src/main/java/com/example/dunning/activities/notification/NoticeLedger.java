@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * PostgreSQL's, so workers' clocks do not matter.
  *
  * <p>What remains is a duplicate when an attempt dies after the server accepted the message (the
- * SMTP server's 250 after {@code DATA}, Twilio's 201) and before the key was marked sent: a window
- * of milliseconds, where the window of loss was the whole send before; the copy carries the same
- * {@code Message-ID}, so a receiver that deduplicates by it drops it.
+ * SMTP server's 250 after {@code DATA}, Twilio's 201) and before the key was marked sent, a window
+ * of milliseconds; the copy carries the same {@code Message-ID}, so a receiver that deduplicates by
+ * it drops it.
  */
 @Component
 public class NoticeLedger {

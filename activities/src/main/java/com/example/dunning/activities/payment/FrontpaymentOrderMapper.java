@@ -97,7 +97,8 @@ final class FrontpaymentOrderMapper {
 
   /**
    * Frontpayment's order statuses as its failed-orders list filters them ({@code paid}, {@code
-   * invoiced}, {@code debtCollection}) and as orders end; any other is reported, not guessed.
+   * invoiced}, {@code debtCollection}) and as orders end, and {@code PAUSED}, which this service's
+   * own failed-payment details API writes for a paused dunning; any other is reported, not guessed.
    */
   static InvoiceStatus status(AnswerFields details) {
     String status = details.text("status");
@@ -105,7 +106,7 @@ final class FrontpaymentOrderMapper {
       case "PAID", "COMPLETED" -> InvoiceStatus.PAID;
       case "CANCELLED", "CANCELED", "REFUNDED" -> InvoiceStatus.VOID;
       case "DEBTCOLLECTION" -> InvoiceStatus.UNCOLLECTIBLE;
-      case "INVOICED", "FAILED", "SENT", "RESENT", "PENDING", "EXPIRED", "OVERDUE" ->
+      case "INVOICED", "FAILED", "SENT", "RESENT", "PENDING", "EXPIRED", "OVERDUE", "PAUSED" ->
           InvoiceStatus.OPEN;
       default -> throw details.invalid("status", "not a status we know: " + status);
     };

@@ -1,5 +1,6 @@
 package com.example.dunning.activities.payment;
 
+import static com.example.dunning.activities.Patience.await;
 import static com.example.dunning.activities.payment.ProviderTestbed.resource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -10,7 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.example.dunning.workflows.activities.FailureTypes;
 import com.example.dunning.workflows.activities.PaymentActivities.ChargeRequest;
@@ -244,9 +244,7 @@ class ElasticPathFetchPaymentTest {
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getOriginalMessage()).contains("did not answer");
     // WireMock records the request once its delayed answer is out; let it, before the next test.
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> !testbed.api.findAll(getRequestedFor(urlPathEqualTo(PAYMENTS))).isEmpty());
+    await().until(() -> !testbed.api.findAll(getRequestedFor(urlPathEqualTo(PAYMENTS))).isEmpty());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.example.dunning.activities.payment;
 
+import static com.example.dunning.activities.Patience.await;
 import static com.example.dunning.activities.payment.ProviderTestbed.resource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -7,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -280,9 +280,7 @@ class FrontpaymentFetchPaymentTest {
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getOriginalMessage()).contains("did not answer");
     // WireMock records the request once its delayed answer is out; let it, before the next test.
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> !testbed.api.findAll(getRequestedFor(urlPathEqualTo(DETAILS))).isEmpty());
+    await().until(() -> !testbed.api.findAll(getRequestedFor(urlPathEqualTo(DETAILS))).isEmpty());
   }
 
   @Test

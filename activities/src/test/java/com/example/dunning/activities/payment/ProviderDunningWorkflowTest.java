@@ -30,6 +30,7 @@ import com.example.dunning.workflows.dunning.DunningWorkflowImpl;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.IntakeDetails;
 import com.example.dunning.workflows.policy.DunningStep;
 import com.example.dunning.workflows.policy.NoticeKind;
 import com.example.dunning.workflows.policy.StepAction;
@@ -46,6 +47,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,7 @@ class ProviderDunningWorkflowTest {
   /** The shipped default schedule: notice at once, retries on days 3, 7 and 12, expiry on 15. */
   private static final List<DunningStep> STEPS =
       List.of(
-          step("notice", Duration.ZERO, NoticeKind.NOTICE, StepAction.EMAIL),
+          step("notice", Duration.ZERO, NoticeKind.NOTICE, StepAction.SMS),
           step("retry-1", Duration.ofDays(3), NoticeKind.REMINDER, StepAction.RETRY_CHARGE),
           step("retry-2", Duration.ofDays(4), NoticeKind.REMINDER, StepAction.RETRY_CHARGE),
           step("final", Duration.ofDays(5), NoticeKind.FINAL_WARNING, StepAction.RETRY_CHARGE),
@@ -75,10 +77,13 @@ class ProviderDunningWorkflowTest {
   private final WireMockServer api = new WireMockServer(wireMockConfig().dynamicPort());
   private final List<Notice> emails = Collections.synchronizedList(new ArrayList<>());
   private final List<Instant> emailTimes = Collections.synchronizedList(new ArrayList<>());
+  private final List<Notice> texts = Collections.synchronizedList(new ArrayList<>());
+  private static final List<OpenDunning> opened = Collections.synchronizedList(new ArrayList<>());
   private TestWorkflowEnvironment env;
 
   @BeforeEach
   void start() {
+    opened.clear();
     api.start();
     api.stubFor(
         post(urlPathEqualTo("/oauth/access_token"))
@@ -181,6 +186,64 @@ class ProviderDunningWorkflowTest {
     api.verify(6, getRequestedFor(urlPathEqualTo(PAYMENTS)));
   }
 
+  @Test
+  void
+      givenAnIntakeWithAPhoneAndTheBusinessKeys_atElasticPath_itShouldTextThatPhoneAndRecordThem() {
+    String failed = list(resource("elasticpath/payment-failed.json"));
+    String paid =
+        list(
+            resource("elasticpath/payment-failed.json"),
+            resource("elasticpath/payment-succeeded.json"));
+    api.stubFor(
+        get(urlPathEqualTo(PAYMENTS))
+            .inScenario("paid later")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(json(failed))
+            .willSetStateTo("noticed"));
+    api.stubFor(
+        get(urlPathEqualTo(PAYMENTS))
+            .inScenario("paid later")
+            .whenScenarioStateIs("noticed")
+            .willReturn(json(failed))
+            .willSetStateTo("paid"));
+    api.stubFor(
+        get(urlPathEqualTo(PAYMENTS))
+            .inScenario("paid later")
+            .whenScenarioStateIs("paid")
+            .willReturn(json(paid)));
+    IntakeDetails told =
+        new IntakeDetails(
+            "+4712345678",
+            "Europe/Oslo",
+            "nb-NO",
+            "Artist Pro",
+            Map.of(
+                "user_id", "42",
+                "package_id", "7",
+                "artist_name", "Kari Band",
+                "profile_url", "https://example.com/kari"));
+
+    DunningResult result =
+        dunning("elasticpath", INVOICE_ID).run(request("elasticpath", INVOICE_ID).withIntake(told));
+
+    assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
+    // Elastic Path's payments name no phone: the notice's SMS went to the intake's number.
+    assertThat(texts).hasSize(1);
+    assertThat(texts.get(0).payment().customer().phone()).isEqualTo("+4712345678");
+    assertThat(texts.get(0).payment().customer().timeZone()).isEqualTo("Europe/Oslo");
+    assertThat(texts.get(0).key()).endsWith(":notice:sms");
+    // The record the worker writes holds the business's keys as Stripe metadata would.
+    assertThat(opened).hasSize(1);
+    assertThat(opened.get(0).payment().metadata())
+        .containsEntry("user_id", "42")
+        .containsEntry("package_id", "7")
+        .containsEntry("artist_name", "Kari Band")
+        .containsEntry("profile_url", "https://example.com/kari")
+        .containsEntry("locale", "nb-NO");
+    assertThat(opened.get(0).payment().packageName()).isEqualTo("Artist Pro");
+    assertThat(opened.get(0).payment().customer().phone()).isEqualTo("+4712345678");
+  }
+
   private DunningWorkflow dunning(String provider, String invoiceId) {
     return env.getWorkflowClient()
         .newWorkflowStub(
@@ -219,6 +282,16 @@ class ProviderDunningWorkflowTest {
               emailTimes.add(now());
               return new Delivery(true, notice.payment().customer().email(), null);
             });
+    when(notifications.sendSms(any()))
+        .thenAnswer(
+            call -> {
+              Notice notice = call.getArgument(0);
+              texts.add(notice);
+              String phone = notice.payment().customer().phone();
+              return phone == null
+                  ? new Delivery(false, null, "no phone number")
+                  : new Delivery(true, phone, null);
+            });
     return notifications;
   }
 
@@ -232,6 +305,7 @@ class ProviderDunningWorkflowTest {
         .thenAnswer(
             call -> {
               OpenDunning open = call.getArgument(0);
+              opened.add(open);
               return policies.settingsFor(open.request().provider(), open.payment().planId());
             });
     return records;

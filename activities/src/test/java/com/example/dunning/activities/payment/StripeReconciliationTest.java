@@ -1,5 +1,6 @@
 package com.example.dunning.activities.payment;
 
+import static com.example.dunning.activities.Patience.await;
 import static com.example.dunning.activities.payment.StripeFixtures.JSON;
 import static com.example.dunning.activities.payment.StripeFixtures.failedInvoice;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -12,7 +13,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.example.dunning.activities.TestPostgres;
 import com.example.dunning.activities.reconciliation.OpenDunningCheck;
@@ -387,7 +387,7 @@ class StripeReconciliationTest {
   private List<Map<String, Object>> awaitSweeps(int count) {
     String finished =
         "SELECT * FROM reconciliation WHERE finished_at IS NOT NULL ORDER BY started_at DESC";
-    await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList(finished).size() >= count);
+    await().until(() -> jdbc.queryForList(finished).size() >= count);
     return jdbc.queryForList(finished);
   }
 }

@@ -7,11 +7,18 @@ import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.dunning.DunningWorkflow;
 import com.example.dunning.workflows.dunning.PaymentFailed;
 import com.example.dunning.workflows.model.DunningRequest;
+import com.example.dunning.workflows.model.IntakeDetails;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +38,9 @@ class DunningIntake {
   private static final Pattern CUSTOMER = Pattern.compile("\\S{1,128}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
   private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
+  /** Names of packages and artists: long enough for any, short enough for a notice. */
+  static final int MAX_TEXT = 200;
 
   private final DunningDispatcher dispatcher;
   private final DunningLookup lookup;
@@ -105,21 +115,92 @@ class DunningIntake {
     if (failedAt.isAfter(now.plusSeconds(300))) {
       errors.add("failedAt: in the future: " + failedAt);
     }
+    IntakeDetails told = told(intake, phone, errors);
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
     DunningRequest request =
         new DunningRequest(
-            provider,
-            intake.invoiceId(),
-            intake.customerId(),
-            email,
-            intake.amount(),
-            currency,
-            attemptCount,
-            failedAt);
+                provider,
+                intake.invoiceId(),
+                intake.customerId(),
+                email,
+                intake.amount(),
+                currency,
+                attemptCount,
+                failedAt)
+            .withIntake(told);
     return new DunningStart(
         workflowId, request, DunningStart.searchAttributes(request), summary(request, phone));
+  }
+
+  /**
+   * The optional facts beyond the invoice, checked; the business's keys go where Stripe metadata
+   * would put them, so seed 000 finds the dunning by {@code UserId} whatever its provider.
+   */
+  private static IntakeDetails told(IntakeRequest intake, String phone, List<String> errors) {
+    Map<String, String> metadata = new TreeMap<>();
+    if (intake.userId() != null) {
+      if (intake.userId() < 1) {
+        errors.add("userId: a whole number from 1: " + intake.userId());
+      }
+      metadata.put("user_id", intake.userId().toString());
+    }
+    if (intake.packageId() != null) {
+      if (intake.packageId() < 1) {
+        errors.add("packageId: a whole number from 1: " + intake.packageId());
+      }
+      metadata.put("package_id", intake.packageId().toString());
+    }
+    String packageName = text("packageName", intake.packageName(), errors);
+    String artistName = text("artistName", intake.artistName(), errors);
+    if (artistName != null) {
+      metadata.put("artist_name", artistName);
+    }
+    String profileUrl = blankToNull(intake.profileUrl());
+    if (profileUrl != null) {
+      if (!isWebAddress(profileUrl)) {
+        errors.add("profileUrl: not an http or https address: " + profileUrl);
+      }
+      metadata.put("profile_url", profileUrl);
+    }
+    String locale = blankToNull(intake.locale());
+    if (locale != null && !isLanguageTag(locale)) {
+      errors.add("locale: not a language tag such as nb-NO or en: " + locale);
+    }
+    String timeZone = blankToNull(intake.timeZone());
+    if (timeZone != null && !ZoneId.getAvailableZoneIds().contains(timeZone)) {
+      errors.add("timeZone: not an IANA time zone such as Europe/Oslo: " + timeZone);
+    }
+    return new IntakeDetails(phone, timeZone, locale, packageName, metadata);
+  }
+
+  private static String text(String field, String value, List<String> errors) {
+    String text = blankToNull(value);
+    if (text != null && text.length() > MAX_TEXT) {
+      errors.add(field + ": at most " + MAX_TEXT + " characters");
+    }
+    return text;
+  }
+
+  private static boolean isWebAddress(String value) {
+    try {
+      URI uri = new URI(value);
+      return uri.isAbsolute()
+          && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null
+          && value.length() <= 2048;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static boolean isLanguageTag(String value) {
+    try {
+      return !new Locale.Builder().setLanguageTag(value).build().getLanguage().isEmpty();
+    } catch (IllformedLocaleException e) {
+      return false;
+    }
   }
 
   /** Lower case, as Stripe writes currencies, so the records of every provider read alike. */

@@ -1,10 +1,10 @@
 package com.example.dunning.api.seed;
 
 /**
- * A dunning's status as the workflow sees it, from {@code failed_invoice}. The workflow records
- * {@code EXPIRED} only when it closes, after the restore window (30 days by default), while the
- * package's expiry is recorded at once: a dunning whose package has expired and which has not ended
- * is {@code EXPIRED}, as its {@code DunningStatus} search attribute already says.
+ * A dunning's status as the workflow sees it, from {@code failed_invoice}: a dunning whose package
+ * has expired and which has not ended (it waits out the restore window) is {@code EXPIRED}, as its
+ * {@code DunningStatus} search attribute says, whatever the status column holds (rows may say
+ * {@code ACTIVE} until the dunning closes).
  */
 public final class EffectiveStatus {
 

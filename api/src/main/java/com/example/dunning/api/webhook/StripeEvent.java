@@ -8,10 +8,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A verified Stripe event, reduced to what the intake reads: its type, when it was created and its
- * {@code data.object}. Read with Jackson rather than as stripe-java's {@code Event}: that model
- * builds a new Gson, with an adapter for every field of {@code Event} and {@code Invoice}, for each
- * delivery: a fifth of the request thread's CPU (README, Benchmarks). Fields of an API version
- * other than the one stripe-java knows are simply not read.
+ * {@code data.object}. Read with Jackson rather than as stripe-java's {@code Event}, which builds a
+ * new Gson with an adapter for every field of {@code Event} and {@code Invoice} for each delivery,
+ * and the intake's throughput is CPU-bound. Fields of an API version other than the one stripe-java
+ * knows are simply not read.
  */
 final class StripeEvent {
 

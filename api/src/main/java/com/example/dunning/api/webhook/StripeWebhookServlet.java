@@ -19,9 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stripe's webhook endpoint: verifies, hands the event to the router, answers. A plain servlet
- * rather than a Spring MVC handler: every delivery is one small JSON answer, and the CPU that MVC's
- * argument and return-value handling costs per request is what the intake's throughput is short of
- * on a small machine (README, Benchmarks).
+ * rather than a Spring MVC handler: every delivery is one small JSON answer, and the intake's
+ * throughput is bounded by the CPU each request costs, which MVC's argument and return-value
+ * handling would add to.
  */
 final class StripeWebhookServlet extends HttpServlet {
 

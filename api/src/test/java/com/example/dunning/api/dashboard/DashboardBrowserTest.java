@@ -1,10 +1,11 @@
 package com.example.dunning.api.dashboard;
 
+import static com.example.dunning.api.Patience.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.example.dunning.activities.TestPostgres;
 import com.example.dunning.api.ApiTestContext;
+import com.example.dunning.api.Patience;
 import com.example.dunning.api.dunnings.RecordedDunnings;
 import com.example.dunning.api.security.TestTokens;
 import com.example.dunning.workflows.dunning.DunningIds;
@@ -314,7 +315,7 @@ class DashboardBrowserTest extends ApiTestContext {
    */
   private String text(String id) {
     try {
-      return new WebDriverWait(browser, Duration.ofSeconds(10))
+      return new WebDriverWait(browser, Patience.WAIT)
           .until(page -> page.findElement(By.id(id)))
           .getText()
           .strip();

@@ -1,7 +1,7 @@
 package com.example.dunning.api.dashboard;
 
+import static com.example.dunning.api.Patience.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.example.dunning.api.ApiCaller;
 import java.net.http.HttpResponse;

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.dunning.DunningSearchAttributes;
 import com.example.dunning.workflows.model.DunningRequest;
+import com.example.dunning.workflows.model.IntakeDetails;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.SearchAttributes;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +90,58 @@ class DunningIntakeTest extends RunningDunningsTest {
     assertThat(errors.toString())
         .contains(
             "provider:", "customerId:", "amount:", "currency:", "contact.email:", "contact.phone:");
+  }
+
+  @Test
+  void givenThePhoneAndTheBusinessKeys_whenReported_itShouldStartTheDunningWithThem() {
+    String invoice = newInvoiceId("told");
+    String dunningId = DunningIds.workflowId("elasticpath", invoice);
+    String body =
+        intake(invoice)
+            .replace(
+                "\"currency\":\"USD\",",
+                """
+                "currency":"USD","userId":42,"packageId":7,"packageName":"Artist Pro",
+                 "artistName":"Kari Band","profileUrl":"https://example.com/kari",
+                 "locale":"nb-NO","timeZone":"Europe/Oslo",""");
+
+    assertThat(alice.post("/api/v1/dunnings", body).statusCode()).isEqualTo(201);
+
+    IntakeDetails told = startRequest(dunningId).intake();
+    assertThat(told.phone()).isEqualTo("+4712345678");
+    assertThat(told.timeZone()).isEqualTo("Europe/Oslo");
+    assertThat(told.locale()).isEqualTo("nb-NO");
+    assertThat(told.packageName()).isEqualTo("Artist Pro");
+    assertThat(told.metadata())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "user_id", "42",
+                "package_id", "7",
+                "artist_name", "Kari Band",
+                "profile_url", "https://example.com/kari"));
+  }
+
+  @Test
+  void givenBadBusinessKeys_whenReported_itShouldAnswer400NamingEachField() {
+    String body =
+        intake(newInvoiceId("badkeys"))
+            .replace(
+                "\"currency\":\"USD\",",
+                """
+                "currency":"USD","userId":0,"packageId":-3,"artistName":"%s",
+                 "profileUrl":"javascript:alert(1)","locale":"not a tag","timeZone":"Mars/Base","""
+                    .formatted("x".repeat(201)));
+
+    HttpResponse<String> response = alice.post("/api/v1/dunnings", body);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response).get("errors").valueStream().map(JsonNode::asString))
+        .anySatisfy(error -> assertThat(error).startsWith("userId: ").contains("0"))
+        .anySatisfy(error -> assertThat(error).startsWith("packageId: ").contains("-3"))
+        .anySatisfy(error -> assertThat(error).startsWith("artistName: ").contains("200"))
+        .anySatisfy(error -> assertThat(error).startsWith("profileUrl: ").contains("javascript"))
+        .anySatisfy(error -> assertThat(error).startsWith("locale: ").contains("not a tag"))
+        .anySatisfy(error -> assertThat(error).startsWith("timeZone: ").contains("Mars/Base"));
   }
 
   @Test

@@ -1,7 +1,7 @@
 package com.example.dunning.api.dunnings;
 
+import static com.example.dunning.api.Patience.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.example.dunning.workflows.dunning.DunningIds;
 import java.net.http.HttpResponse;
@@ -165,9 +165,14 @@ class DunningResolutionTest extends RunningDunningsTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(json(response).get("detail").asString())
+    JsonNode problem = json(response);
+    assertThat(problem.get("title").asString()).isEqualTo("Invalid request");
+    // The field, the value refused and the form expected; not the parser's own wording.
+    assertThat(problem.get("detail").asString())
         .startsWith("until: ")
-        .contains("ISO-8601 instant");
+        .contains("'tomorrow'", "ISO-8601 instant");
+    assertThat(problem.at("/errors/0").asString()).isEqualTo(problem.get("detail").asString());
+    assertStillActive(invoice);
   }
 
   @Test
@@ -177,8 +182,12 @@ class DunningResolutionTest extends RunningDunningsTest {
     HttpResponse<String> response = alice.post(path(invoice, "pause"), "{\"until\": 12");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json(response).get("detail").asString())
-        .isEqualTo("malformed JSON: Unexpected end-of-input: expected close marker for Object");
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = json(response);
+    assertThat(problem.get("title").asString()).isEqualTo("Invalid request");
+    // The kind of failure, with no field to name; the parser's words after it are its own.
+    assertThat(problem.get("detail").asString()).startsWith("malformed JSON: ");
+    assertStillActive(invoice);
   }
 
   @Test
@@ -190,5 +199,13 @@ class DunningResolutionTest extends RunningDunningsTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("detail").asString()).contains("until: must be in the future");
+    assertStillActive(invoice);
+  }
+
+  /** A refused request changes nothing: the dunning runs on, unpaused. */
+  private void assertStillActive(String invoice) {
+    JsonNode body = json(alice.get(path(invoice, "")));
+    assertThat(body.at("/live/status").asString()).isEqualTo("ACTIVE");
+    assertThat(body.at("/record/status").asString()).isEqualTo("ACTIVE");
   }
 }

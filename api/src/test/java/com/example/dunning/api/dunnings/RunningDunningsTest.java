@@ -1,7 +1,7 @@
 package com.example.dunning.api.dunnings;
 
+import static com.example.dunning.api.Patience.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.example.dunning.api.ApiTestContext;
 import java.net.http.HttpResponse;

@@ -78,6 +78,30 @@ public final class SeedRows {
             "https://example.com/artist/" + userId));
   }
 
+  /** A failed invoice of another provider, otherwise as {@link #payment(String, long)}. */
+  public static PaymentDetails payment(String provider, String invoiceId, String subscriptionId) {
+    PaymentDetails stripe = payment(invoiceId, 1);
+    return new PaymentDetails(
+        provider,
+        invoiceId,
+        stripe.status(),
+        stripe.amountDue(),
+        stripe.currency(),
+        stripe.attemptCount(),
+        null,
+        stripe.payUrl(),
+        stripe.customer(),
+        subscriptionId,
+        null,
+        stripe.packageName(),
+        null,
+        null,
+        stripe.failureCode(),
+        null,
+        false,
+        Map.of());
+  }
+
   public static String dunningId(PaymentDetails payment) {
     return "dunning-" + payment.provider() + "-" + payment.invoiceId();
   }

@@ -1,8 +1,8 @@
 package com.example.dunning.api.webhook;
 
+import static com.example.dunning.api.Patience.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.example.dunning.api.TestDatabase;
 import com.example.dunning.api.testworkflow.RecordingDunningWorkflow;
@@ -314,8 +314,7 @@ class StripeWebhookTest {
     HttpResponse<String> response = post(body, StripeSignatures.header(body, SECRET, now() + 60));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(client.newUntypedWorkflowStub(DunningIds.workflowId("stripe", invoiceId)).describe())
-        .isNotNull();
+    assertRunningDunning(invoiceId);
   }
 
   @Test
@@ -348,8 +347,7 @@ class StripeWebhookTest {
     HttpResponse<String> response = postChunked(body, StripeSignatures.header(body, SECRET, now()));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(client.newUntypedWorkflowStub(DunningIds.workflowId("stripe", invoiceId)).describe())
-        .isNotNull();
+    assertRunningDunning(invoiceId);
   }
 
   @Test
@@ -364,6 +362,19 @@ class StripeWebhookTest {
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertNoDunning(invoiceId);
+  }
+
+  /** One dunning runs for the invoice, searchable by its status, provider and invoice. */
+  private void assertRunningDunning(String invoiceId) {
+    WorkflowExecutionDescription run =
+        client.newUntypedWorkflowStub(DunningIds.workflowId("stripe", invoiceId)).describe();
+    assertThat(run.getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    SearchAttributes attributes = run.getTypedSearchAttributes();
+    assertThat(attributes.get(DunningSearchAttributes.STATUS)).isEqualTo("ACTIVE");
+    assertThat(attributes.get(DunningSearchAttributes.PROVIDER)).isEqualTo("stripe");
+    assertThat(attributes.get(DunningSearchAttributes.INVOICE_ID)).isEqualTo(invoiceId);
+    assertThat(attributes.get(DunningSearchAttributes.CUSTOMER_ID)).isEqualTo(CUSTOMER);
   }
 
   private void assertNoDunning(String invoiceId) {

@@ -74,6 +74,10 @@ record BadRequest(
     }
 
     BadRequest is(String name, int status, String says) {
+      if (says.isBlank()) {
+        // contains("") holds for any answer: each case names what its answer must say.
+        throw new IllegalArgumentException(name + ": the words its answer must hold");
+      }
       return new BadRequest(
           endpoint, name, method, path, Map.copyOf(headers), body, status, says, mustNotExist);
     }

@@ -160,6 +160,9 @@ public final class FaultStack implements AutoCloseable {
         .count();
   }
 
+  /** The first step's log: PAYMENT FAILED, then the step's EMAIL SENT and SMS SENT. */
+  public static final int FIRST_STEP_LOG_LINES = 3;
+
   /** Lines of the dunning's log in PostgreSQL. */
   public int logLines(String workflowId) {
     return database.queryForObject(

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One scenario's result as one line: printed, and written as a row of the README's reliability
- * table to {@code target/reliability/<scenario>.md}.
+ * One scenario's result as one line: printed, and written as a row of the reliability table
+ * (docs/reliability.md) to {@code target/reliability/<scenario>.md}.
  */
 public record ScenarioReport(
     String scenario, String load, String faults, String counted, String result) {

@@ -13,14 +13,10 @@ import java.time.Duration;
 final class DunningActivityOptions {
 
   /**
-   * A local activity with unlimited attempts (0) and no schedule-to-close timeout counts, for the
-   * SDK, as one with no retry policy: it fails at its first error. So local retries are bounded by
-   * a number of attempts no dunning reaches (at most 10 minutes apart: 40,000 years), not by a
-   * schedule-to-close timeout: for each local activity with such a timeout the SDK schedules a
-   * timeout task on a {@code ScheduledThreadPoolExecutor}, which keeps the task, cancelled once the
-   * activity completes, with the activity's input, until it would have fired. With the 10-year
-   * timeout used before, every local activity the worker ever ran stayed in its heap (measured:
-   * 47,000 tasks, 4 to 5 per dunning, after 10,000 dunnings had run their first step).
+   * Local retries are bounded by a number of attempts no dunning reaches (at most 10 minutes apart:
+   * 40,000 years), not by a schedule-to-close timeout, whose timeout task the SDK keeps in the
+   * worker's heap, with the activity's input, until it would have fired; nor left unlimited (0),
+   * which without a schedule-to-close timeout the SDK reads as no retries at all.
    */
   private static final int LOCAL_ATTEMPTS = Integer.MAX_VALUE;
 

@@ -13,8 +13,8 @@ import io.temporal.workflow.Workflow;
  * request (a provider read or charge, an SMTP or SMS send, a keyed PostgreSQL write) with an
  * idempotency key from the workflow, so it needs no task queue of its own. Temporal Cloud bills all
  * the local activities of one workflow task as one action, where each activity is one (plus one per
- * retry): a whole default dunning costs about half the actions and events. Dunnings started before
- * keep their activities ({@link Workflow#DEFAULT_VERSION}), so their histories replay unchanged.
+ * retry). Dunnings started before keep their activities ({@link Workflow#DEFAULT_VERSION}), so
+ * their histories replay unchanged.
  */
 record DunningActivityStubs(
     PaymentActivities payments,

@@ -14,7 +14,7 @@ import io.temporal.workflow.WorkflowMethod;
  * The dunning of one failed invoice, until it is paid, cancelled or the package expires.
  *
  * <p>The signal and query names are a public contract: operators send them from the Temporal UI or
- * CLI with the JSON payloads documented in the README.
+ * CLI with the JSON payloads documented in docs/operations.md.
  *
  * <p>The operator's actions are also updates, which the API uses: each does what its signal does
  * and answers with the dunning's state once the workflow has acted on it (for mark-paid and cancel,

@@ -5,16 +5,25 @@ import com.example.dunning.workflows.activities.PaymentActivities;
 import com.example.dunning.workflows.activities.PaymentActivities.PaymentRef;
 import com.example.dunning.workflows.model.Customer;
 import com.example.dunning.workflows.model.DunningRequest;
+import com.example.dunning.workflows.model.IntakeDetails;
 import com.example.dunning.workflows.model.PaymentDetails;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /** What the billing provider says of the dunning's invoice. */
 final class ProviderInvoice {
 
   private static final Duration CREDENTIALS_RETRY = Duration.ofHours(1);
+
+  private static final IntakeDetails NOTHING_TOLD =
+      new IntakeDetails(null, null, null, null, Map.of());
+  private static final Customer NO_CUSTOMER = new Customer(null, null, null, null, null);
 
   private final PaymentActivities payments;
   private final PaymentRef invoice;
@@ -69,26 +78,34 @@ final class ProviderInvoice {
   }
 
   /**
-   * Providers that do not report the customer's contact (Elastic Path's payments) keep the one the
-   * intake gave.
+   * What the provider leaves out, the intake fills: the contact (Elastic Path's payments name no
+   * customer), the package and the business's metadata keys. The provider's values win.
    */
   private PaymentDetails withIntakeContact(PaymentDetails payment) {
-    Customer customer = payment.customer();
-    if (customer != null && customer.id() != null && customer.email() != null) {
-      return payment;
-    }
-    if (request.customerId() == null && request.customerEmail() == null) {
-      return payment;
-    }
+    IntakeDetails told = request.intake() == null ? NOTHING_TOLD : request.intake();
+    Customer reported = payment.customer() == null ? NO_CUSTOMER : payment.customer();
     Customer known =
-        customer == null
-            ? new Customer(request.customerId(), null, request.customerEmail(), null, null)
-            : new Customer(
-                customer.id() != null ? customer.id() : request.customerId(),
-                customer.name(),
-                customer.email() != null ? customer.email() : request.customerEmail(),
-                customer.phone(),
-                customer.timeZone());
+        new Customer(
+            first(reported.id(), request.customerId()),
+            reported.name(),
+            first(reported.email(), request.customerEmail()),
+            first(reported.phone(), told.phone()),
+            first(reported.timeZone(), told.timeZone()));
+    Map<String, String> metadata =
+        new TreeMap<>(told.metadata() == null ? Map.of() : told.metadata());
+    if (told.locale() != null) {
+      metadata.put(IntakeDetails.LOCALE, told.locale());
+    }
+    if (payment.metadata() != null) {
+      metadata.putAll(payment.metadata());
+    }
+    String packageName = first(payment.packageName(), told.packageName());
+    boolean customerSame = known.equals(reported);
+    boolean metadataSame =
+        metadata.equals(payment.metadata() == null ? Map.of() : payment.metadata());
+    if (customerSame && metadataSame && Objects.equals(packageName, payment.packageName())) {
+      return payment;
+    }
     return new PaymentDetails(
         payment.provider(),
         payment.invoiceId(),
@@ -98,15 +115,19 @@ final class ProviderInvoice {
         payment.attemptCount(),
         payment.nextPaymentAttempt(),
         payment.payUrl(),
-        known,
+        customerSame ? payment.customer() : known,
         payment.subscriptionId(),
         payment.planId(),
-        payment.packageName(),
+        packageName,
         payment.paymentIntentId(),
         payment.paymentMethodId(),
         payment.failureCode(),
         payment.declineCode(),
         payment.requiresAuthentication(),
-        payment.metadata());
+        metadataSame ? payment.metadata() : Collections.unmodifiableMap(metadata));
+  }
+
+  private static String first(String value, String otherwise) {
+    return value != null ? value : otherwise;
   }
 }

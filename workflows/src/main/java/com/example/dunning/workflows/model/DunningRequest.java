@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param provider the billing provider, e.g. {@code stripe}
  * @param failedAt when the provider reported the failure (the event's creation time)
  * @param carryOver null when a dunning starts; where it stood, when it continues as new
+ * @param intake what the generic intake was told beyond the invoice; null from webhooks and sweeps
  */
 public record DunningRequest(
     String provider,
@@ -19,7 +20,8 @@ public record DunningRequest(
     String currency,
     int attemptCount,
     Instant failedAt,
-    DunningCarryOver carryOver) {
+    DunningCarryOver carryOver,
+    IntakeDetails intake) {
 
   public DunningRequest(
       String provider,
@@ -39,7 +41,23 @@ public record DunningRequest(
         currency,
         attemptCount,
         failedAt,
+        null,
         null);
+  }
+
+  /** A dunning reported through the generic intake, with what it was told beyond the invoice. */
+  public DunningRequest withIntake(IntakeDetails details) {
+    return new DunningRequest(
+        provider,
+        invoiceId,
+        customerId,
+        customerEmail,
+        amountDue,
+        currency,
+        attemptCount,
+        failedAt,
+        carryOver,
+        details);
   }
 
   /** The same dunning, to continue from {@code where}. */
@@ -53,6 +71,7 @@ public record DunningRequest(
         currency,
         attemptCount,
         failedAt,
-        where);
+        where,
+        intake);
   }
 }

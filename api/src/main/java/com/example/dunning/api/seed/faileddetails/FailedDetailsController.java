@@ -28,7 +28,7 @@ class FailedDetailsController {
   private final FailedOrderView view;
 
   FailedDetailsController(
-      FailedOrders orders, @Value("${dunning.seeds.time-zone:UTC}") ZoneId zone) {
+      FailedOrders orders, @Value("${dunning.seeds.time-zone:Europe/Oslo}") ZoneId zone) {
     this.orders = orders;
     this.view = new FailedOrderView(zone);
   }

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Makes seed 004's {@code data} of a failed invoice and its log. What the tables do not hold
  * (address, taxes, discounts, plan length, notes, terms, the payment link's due date) is null; what
- * they imply is derived, as the README's table says.
+ * they imply is derived, as the table in docs/seed-apis.md says.
  */
 final class FailedOrderView {
 

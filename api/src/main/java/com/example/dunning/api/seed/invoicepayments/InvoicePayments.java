@@ -21,7 +21,9 @@ import org.springframework.stereotype.Repository;
  * Reads the charges of a failed invoice from {@code payment_attempt}. The invoice is named by its
  * id at the provider ({@code in_…}) or by its dunning id ({@code dunning-stripe-in_…}); the
  * subscription by its id at the provider ({@code sub_…}), or {@code -} for any (an invoice without
- * a subscription has none).
+ * a subscription has none). An Elastic Path dunning, whose invoice id joins the subscription's and
+ * the invoice's uuids ({@code <subscription_uuid>_<invoice_uuid>[_<payment_uuid>]}), also answers
+ * at those two uuids, as Elastic Path itself does, and names them in its meta.
  */
 @Repository
 class InvoicePayments {
@@ -32,17 +34,26 @@ class InvoicePayments {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
+  /** The provider whose invoice ids carry the subscription's and the invoice's uuids. */
+  static final String ELASTIC_PATH = "elasticpath";
+
   private static final String INVOICE =
       """
-      (f.invoice_id = :invoice OR f.dunning_id = :invoice)
-      AND (CAST(:subscription AS TEXT) = '-' OR f.subscription_id = :subscription)
-      """;
+      (
+        ((f.invoice_id = :invoice OR f.dunning_id = :invoice)
+          AND (CAST(:subscription AS TEXT) = '-' OR f.subscription_id = :subscription))
+        OR (f.provider = '%s'
+          AND split_part(f.invoice_id, '_', 2) = :invoice
+          AND (CAST(:subscription AS TEXT) = '-' OR split_part(f.invoice_id, '_', 1) = :subscription))
+      )
+      """
+          .formatted(ELASTIC_PATH);
 
   private static final String SELECT =
       """
       SELECT p.id, p.success, p.pending, p.gateway, p.external_payment_id, p.failure_reason,
           p.amount, p.currency, p.includes_tax, p.manual_payment, p.job_id, p.payment_taken_at,
-          p.created_at, p.updated_at, f.subscription_id, f.invoice_id
+          p.created_at, p.updated_at, f.provider, f.subscription_id, f.invoice_id
       FROM payment_attempt p JOIN failed_invoice f ON f.dunning_id = p.dunning_id
       WHERE
       """
@@ -97,6 +108,8 @@ class InvoicePayments {
 
   private static SubscriptionInvoicePayment row(ResultSet row, int number) throws SQLException {
     String reason = row.getString("failure_reason");
+    String[] uuids = row.getString("invoice_id").split("_");
+    boolean elasticPath = ELASTIC_PATH.equals(row.getString("provider")) && uuids.length >= 2;
     return new SubscriptionInvoicePayment(
         row.getObject("id", UUID.class).toString(),
         SubscriptionInvoicePayment.TYPE,
@@ -112,8 +125,8 @@ class InvoicePayments {
                 row.getBoolean("includes_tax"))),
         new Meta(
             Meta.OWNER,
-            row.getString("subscription_id"),
-            row.getString("invoice_id"),
+            elasticPath ? uuids[0] : row.getString("subscription_id"),
+            elasticPath ? uuids[1] : row.getString("invoice_id"),
             row.getObject("job_id", UUID.class).toString(),
             new Timestamps(
                 timestamp(row, "updated_at"),

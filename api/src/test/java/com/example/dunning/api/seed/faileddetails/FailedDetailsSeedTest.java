@@ -26,7 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
 class FailedDetailsSeedTest extends SeedApiTest {
 
   private static final String PATH = "/api/v1/connect/subscriptions/failed/details/";
-  private static final Instant ORDERED_AT = Instant.parse("2024-12-19T06:47:11Z");
+
+  /** The seed's times are Oslo's, where Frontpayment writes them (UTC+1 in winter). */
+  private static final Instant ORDERED_AT = Instant.parse("2024-12-19T05:47:11Z");
 
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -69,12 +71,12 @@ class FailedDetailsSeedTest extends SeedApiTest {
         dunningId,
         "resent:1",
         new LogEntry(
-            Instant.parse("2025-03-05T05:49:00Z"), "ORDER RESENT", "", "SUCCESS", null, null));
+            Instant.parse("2025-03-05T04:49:00Z"), "ORDER RESENT", "", "SUCCESS", null, null));
     rows.log(
         dunningId,
         "resent:2",
         new LogEntry(
-            Instant.parse("2025-03-05T05:51:00Z"), "ORDER RESENT", "", "SUCCESS", null, null));
+            Instant.parse("2025-03-05T04:51:00Z"), "ORDER RESENT", "", "SUCCESS", null, null));
 
     HttpResponse<String> response = api.get(PATH + dunningId, "application/json");
 
@@ -91,7 +93,7 @@ class FailedDetailsSeedTest extends SeedApiTest {
             "FAILED",
             "",
             "pm_1"));
-    // What the tables do not hold is null (README, "The seed APIs"); ACTIVE reads FAILED.
+    // What the tables do not hold is null (docs/seed-apis.md); ACTIVE reads FAILED.
     ObjectNode details = (ObjectNode) expected.at("/data/details");
     for (String absent :
         new String[] {
@@ -158,7 +160,8 @@ class FailedDetailsSeedTest extends SeedApiTest {
             "SMS SENT",
             "EMAIL SENT",
             "PAYMENT FAILED");
-    assertThat(answer.at("/data/logs/3/datetime").asString()).isEqualTo("02.03.2025 10:00");
+    // 10:00 UTC is 11:00 in Oslo, the zone the API writes in by default.
+    assertThat(answer.at("/data/logs/3/datetime").asString()).isEqualTo("02.03.2025 11:00");
     assertThat(answer.at("/data/logs/3/status").asString()).isEqualTo("FAILED");
     assertThat(answer.at("/data/logs/4/sentTo").asString()).isEqualTo("+4746567468");
     JsonNode details = answer.at("/data/details");

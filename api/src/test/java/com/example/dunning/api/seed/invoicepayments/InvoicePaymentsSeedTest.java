@@ -10,6 +10,7 @@ import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentAttempt;
+import com.example.dunning.workflows.model.PaymentDetails;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -141,6 +142,36 @@ class InvoicePaymentsSeedTest extends SeedApiTest {
         .isEqualTo(byInvoice.replace(path("sub_1", "in_1"), path("sub_1", dunningId)));
     assertThat(json.readTree(api.get(path("-", "in_1"), "application/json").body()).get("data"))
         .isEqualTo(json.readTree(byInvoice).get("data"));
+  }
+
+  @Test
+  void givenAnElasticPathDunning_whenReadAtItsUuids_itShouldAnswerWithUuidMetaIds() {
+    String subscription = "a5ea4e0e-6a6c-4b43-8e5c-6f3e9c1f3d10";
+    String invoice = "0f3c1c52-58c4-4e1b-9f0e-2a8b6c7d9e41";
+    PaymentDetails elasticPath =
+        SeedRows.payment("elasticpath", subscription + "_" + invoice, subscription);
+    String epDunning = rows.open(elasticPath, FAILED_AT);
+    String paymentId = id(epDunning + ":opened");
+
+    HttpResponse<String> listed = api.get(path(subscription, invoice), "application/json");
+    HttpResponse<String> one =
+        api.get(path(subscription, invoice) + "/" + paymentId, "application/json");
+
+    assertThat(listed.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(listed.body()).get("data").valueStream().map(p -> p.get("id")))
+        .extracting(JsonNode::asString)
+        .containsExactly(paymentId);
+    assertThat(one.statusCode()).isEqualTo(200);
+    JsonNode meta = json.readTree(one.body()).at("/data/meta");
+    assertThat(meta.get("subscription_id").asString()).isEqualTo(subscription);
+    assertThat(meta.get("invoice_id").asString()).isEqualTo(invoice);
+    assertThat(UUID.fromString(meta.get("job_id").asString()).toString())
+        .isEqualTo(meta.get("job_id").asString());
+    // The other subscription's uuid does not reach it, nor does the Stripe dunning of this test.
+    assertThat(
+            api.get(path(UUID.randomUUID().toString(), invoice), "application/json").statusCode())
+        .isEqualTo(404);
+    assertThat(api.get(path(subscription, "in_1"), "application/json").statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -71,7 +71,7 @@ class PaymentFailedSeedTest extends SeedApiTest {
     ObjectNode item = (ObjectNode) items.get(0);
     items.removeAll();
     items.add(item);
-    // Where the answer may differ from the sample, by design (README, "The seed APIs"):
+    // Where the answer may differ from the sample, by design (docs/seed-apis.md):
     expected.put("status", "Success"); // the sample's placeholder
     item.put("StatusId", 5); // 12 is no status; a package expiry date means EXPIRED
     item.put("FailedTimeStamp", "2026-01-11T19:31:57.4839970+00:00"); // PostgreSQL keeps µs
