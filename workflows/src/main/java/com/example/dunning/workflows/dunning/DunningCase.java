@@ -425,7 +425,16 @@ final class DunningCase {
 
   /** What the Temporal UI shows as the dunning's current details. */
   String details() {
-    return Notes.details(status, nextStep, nextStepAt, attemptCount);
+    return nextStep == null
+        ? status.name()
+        : status
+            + ": next step "
+            + nextStep
+            + " at "
+            + nextStepAt
+            + " (attempt "
+            + attemptCount
+            + ")";
   }
 
   DunningState state() {

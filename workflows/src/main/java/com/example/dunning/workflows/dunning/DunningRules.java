@@ -1,11 +1,13 @@
 package com.example.dunning.workflows.dunning;
 
 import com.example.dunning.workflows.model.ChargeResult;
+import com.example.dunning.workflows.model.Customer;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningSettings;
 import com.example.dunning.workflows.policy.DunningStep;
 import com.example.dunning.workflows.policy.NoticeKind;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -42,7 +44,7 @@ final class DunningRules {
    */
   static Duration untilQuietHoursEnd(
       DunningSettings settings, PaymentDetails payment, Instant now) {
-    ZoneId zone = CustomerZone.of(payment.customer());
+    ZoneId zone = zoneOf(payment.customer());
     if (settings.quietHours() == null || zone == null) {
       return Duration.ZERO;
     }
@@ -81,5 +83,17 @@ final class DunningRules {
       return paused ? DunningStatus.PAUSED : DunningStatus.ACTIVE;
     }
     return status;
+  }
+
+  /** The customer's time zone; null when unknown or not a valid zone id. */
+  private static ZoneId zoneOf(Customer customer) {
+    if (customer == null || customer.timeZone() == null || customer.timeZone().isBlank()) {
+      return null;
+    }
+    try {
+      return ZoneId.of(customer.timeZone());
+    } catch (DateTimeException e) {
+      return null;
+    }
   }
 }

@@ -12,7 +12,6 @@ import com.example.dunning.workflows.model.AuthenticationRequired;
 import com.example.dunning.workflows.model.ChargeResult;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
-import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentDetails;
@@ -45,7 +44,6 @@ public class DunningWorkflowImpl extends DunningHandlers {
   private final StatusAttributes attributes;
   private final CustomerNotices notices;
   private final ProviderInvoice provider;
-  private final SignalledEvents signalled;
   private final DunningContinuation continuation;
 
   @WorkflowInit
@@ -62,8 +60,7 @@ public class DunningWorkflowImpl extends DunningHandlers {
     this.attributes = new StatusAttributes(fewerActions);
     this.notices = new CustomerNotices(dunningId, journal, activities.notifications());
     this.provider = new ProviderInvoice(activities.payments(), request);
-    this.signalled = new SignalledEvents(journal, activities.records(), fewerActions);
-    this.continuation = new DunningContinuation(dunning, signalled);
+    this.continuation = new DunningContinuation(dunning, activities.records(), fewerActions);
   }
 
   @Override
@@ -145,7 +142,7 @@ public class DunningWorkflowImpl extends DunningHandlers {
     boolean cancel = step.does(StepAction.CANCEL_SUBSCRIPTION);
     activities.packages().expirePackage(new PackageChange(dunningId, dunning.payment(), cancel));
     journal.add(LogEntry.of(now(), LogTitle.PACKAGE_EXPIRED, "end of grace, step " + step.name()));
-    setStatus(EXPIRED);
+    attributes.status(dunning, EXPIRED);
     dunning.dropPause(); // the grace is over: a pause asked for meanwhile holds nothing any more
     dunning.noNextStep();
     if (awaitSendWindow()) {
@@ -154,7 +151,7 @@ public class DunningWorkflowImpl extends DunningHandlers {
     describe();
     // A payment that comes late still gives the package back, within the restore window.
     Workflow.await(dunning.settings().policy().restoreWindow(), dunning::hasResolution);
-    signalled.recordAll();
+    continuation.recordAll();
     if (dunning.paid() == null) {
       return close(DunningOutcome.notPaidAfterExpiry());
     }
@@ -186,7 +183,7 @@ public class DunningWorkflowImpl extends DunningHandlers {
   private boolean awaitDue(Supplier<Instant> due, boolean beforeStep) {
     while (true) {
       if (beforeStep) {
-        continuation.recordSignalledEvents(dunning.nextStepAt());
+        continuation.recordOrContinueAsNew(dunning.nextStepAt());
       }
       if (dunning.isResolved()) {
         return false;
@@ -240,7 +237,7 @@ public class DunningWorkflowImpl extends DunningHandlers {
    */
   private void holdWhilePaused(boolean beforeStep) {
     Duration held = DunningRules.timeLeft(dunning.nextStepAt(), now());
-    setStatus(PAUSED);
+    attributes.status(dunning, PAUSED);
     while (dunning.isPaused() && !dunning.isResolved()) {
       Instant until = dunning.pausedUntil();
       if (until.equals(Instant.MAX)) {
@@ -254,15 +251,15 @@ public class DunningWorkflowImpl extends DunningHandlers {
         return; // ended: close() has set the status
       }
       if (beforeStep) {
-        continuation.recordSignalledEvents(now().plus(held));
+        continuation.recordOrContinueAsNew(now().plus(held));
       } else {
-        signalled.recordAll();
+        continuation.recordAll();
       }
     }
     if (dunning.nextStepAt() != null) {
       dunning.nextStepAt(now().plus(held));
     }
-    setStatus(ACTIVE);
+    attributes.status(dunning, ACTIVE);
     describe();
   }
 
@@ -298,24 +295,18 @@ public class DunningWorkflowImpl extends DunningHandlers {
   }
 
   private DunningResult close(DunningOutcome outcome) {
-    signalled.recordAll();
+    continuation.recordAll();
     DunningResult result =
         new DunningResult(outcome.status(), outcome.reason(), now(), dunning.attemptCount());
     LogEntry entry = dunning.closed(result, outcome.title());
     activities.records().closeDunning(new CloseDunning(dunningId, result, entry));
     dunning.noNextStep();
-    setStatus(outcome.status());
+    attributes.status(dunning, outcome.status());
     describe();
     // An operator's update waiting for this end answers before the workflow completes. Adds no
     // command, so histories without updates replay unchanged.
     Workflow.await(Workflow::isEveryHandlerFinished);
     return result;
-  }
-
-  private void setStatus(DunningStatus newStatus) {
-    if (dunning.status(newStatus)) {
-      attributes.status(newStatus);
-    }
   }
 
   private void describe() {

@@ -1,19 +1,9 @@
 package com.example.dunning.workflows.dunning;
 
-import com.example.dunning.workflows.model.DunningStatus;
-import java.time.Instant;
-
-/** The wording of log notes and outcome reasons. */
+/** The words shared by log notes and outcome reasons. */
 final class Notes {
 
   private Notes() {}
-
-  /** What the Temporal UI shows as the dunning's current details. */
-  static String details(DunningStatus status, String nextStep, Instant nextStepAt, int attempt) {
-    return nextStep == null
-        ? status.name()
-        : status + ": next step " + nextStep + " at " + nextStepAt + " (attempt " + attempt + ")";
-  }
 
   static String who(String by) {
     return by == null || by.isBlank() ? "an operator" : by;

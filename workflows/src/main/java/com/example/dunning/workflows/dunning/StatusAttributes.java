@@ -56,8 +56,11 @@ final class StatusAttributes {
     return !Objects.equals(now, update.getValue().orElse(null));
   }
 
-  void status(DunningStatus status) {
-    Workflow.upsertTypedSearchAttributes(STATUS.valueSet(status.name()));
+  /** Moves the dunning to {@code status}; the search attribute follows when that changed it. */
+  void status(DunningCase dunning, DunningStatus status) {
+    if (dunning.status(status)) {
+      Workflow.upsertTypedSearchAttributes(STATUS.valueSet(status.name()));
+    }
   }
 
   private static SearchAttributeUpdate<String> keyword(
