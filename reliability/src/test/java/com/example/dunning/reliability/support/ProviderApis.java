@@ -81,6 +81,18 @@ public final class ProviderApis implements AutoCloseable {
                     """)));
   }
 
+  /** Stripe's invoice listing (the reconciliation's sweep) answers an empty list. */
+  public void listNoInvoices() {
+    server.stubFor(
+        get(urlPathEqualTo("/v1/invoices"))
+            .atPriority(5)
+            .willReturn(
+                json(
+                    200,
+                    "{\"object\": \"list\", \"url\": \"/v1/invoices\", \"has_more\": false,"
+                        + " \"data\": []}")));
+  }
+
   /**
    * Answers every request about the invoice (reads and charges) with {@code status} and {@code
    * headers} ({@code name, value, …}) until the returned stub is removed.
