@@ -17,6 +17,7 @@ import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningSettings;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -235,9 +236,20 @@ final class DunningCase {
     journal.addUnrecorded(LogEntry.of(now, LogTitle.RESUMED, "pause ended"), ACTIVE, null);
   }
 
-  /** After expiry a pause asked for meanwhile holds nothing any more. */
-  void dropPause() {
+  /**
+   * The grace is over: no step is left, and a pause asked for meanwhile holds nothing any more.
+   *
+   * @param step the step that expired the package
+   */
+  void expired(String step, Instant now) {
+    journal.add(LogEntry.of(now, LogTitle.PACKAGE_EXPIRED, "end of grace, step " + step));
     pausedUntil = null;
+    noNextStep();
+  }
+
+  /** A late payment gave the package back. */
+  void restored(Instant now) {
+    journal.add(LogEntry.of(now, LogTitle.PACKAGE_RESTORED, "paid after expiry"));
   }
 
   /** Who asked for a charge now, or null; taking it clears it. */
@@ -318,9 +330,11 @@ final class DunningCase {
     nextStepAt = at;
   }
 
-  /** The step waited for is due at another time (a pause held it). */
-  void nextStepAt(Instant at) {
-    nextStepAt = at;
+  /** A pause is over: the next step is due in the time it had left when the pause began. */
+  void restartClock(Instant now, Duration held) {
+    if (nextStepAt != null) {
+      nextStepAt = now.plus(held);
+    }
   }
 
   void noNextStep() {
@@ -340,11 +354,14 @@ final class DunningCase {
   }
 
   /**
+   * The dunning has ended: no step is next any more.
+   *
    * @param title the closing log entry's; null for none
    * @return the closing log entry, or null
    */
   LogEntry closed(DunningResult closed, LogTitle title) {
     result = closed;
+    noNextStep();
     LogEntry entry = title == null ? null : LogEntry.of(closed.endedAt(), title, closed.reason());
     if (entry != null) {
       journal.add(entry);

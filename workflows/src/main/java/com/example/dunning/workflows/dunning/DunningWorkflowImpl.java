@@ -13,7 +13,6 @@ import com.example.dunning.workflows.model.ChargeResult;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.LogEntry;
-import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningStep;
 import com.example.dunning.workflows.policy.NoticeKind;
@@ -141,10 +140,8 @@ public class DunningWorkflowImpl extends DunningHandlers {
   private DunningResult expire(DunningStep step) {
     boolean cancel = step.does(StepAction.CANCEL_SUBSCRIPTION);
     activities.packages().expirePackage(new PackageChange(dunningId, dunning.payment(), cancel));
-    journal.add(LogEntry.of(now(), LogTitle.PACKAGE_EXPIRED, "end of grace, step " + step.name()));
+    dunning.expired(step.name(), now());
     attributes.status(dunning, EXPIRED);
-    dunning.dropPause(); // the grace is over: a pause asked for meanwhile holds nothing any more
-    dunning.noNextStep();
     if (awaitSendWindow()) {
       notices.send(step, NoticeKind.EXPIRED, dunning.payment());
     }
@@ -156,7 +153,7 @@ public class DunningWorkflowImpl extends DunningHandlers {
       return close(DunningOutcome.notPaidAfterExpiry());
     }
     activities.packages().restorePackage(new PackageChange(dunningId, dunning.payment(), false));
-    journal.add(LogEntry.of(now(), LogTitle.PACKAGE_RESTORED, "paid after expiry"));
+    dunning.restored(now());
     DunningResult recovered = close(DunningOutcome.paidAfterExpiry(dunning.paid()));
     notices.email(NoticeKind.RECOVERED, "restored", dunning.payment());
     return recovered;
@@ -236,7 +233,7 @@ public class DunningWorkflowImpl extends DunningHandlers {
    * @param beforeStep nothing of the next step has run yet, so the dunning may continue as new
    */
   private void holdWhilePaused(boolean beforeStep) {
-    Duration held = DunningRules.timeLeft(dunning.nextStepAt(), now());
+    Duration held = DunningRules.timeLeft(dunning.nextStepAt(), now()); // the clock stops
     attributes.status(dunning, PAUSED);
     while (dunning.isPaused() && !dunning.isResolved()) {
       Instant until = dunning.pausedUntil();
@@ -256,9 +253,7 @@ public class DunningWorkflowImpl extends DunningHandlers {
         continuation.recordAll();
       }
     }
-    if (dunning.nextStepAt() != null) {
-      dunning.nextStepAt(now().plus(held));
-    }
+    dunning.restartClock(now(), held);
     attributes.status(dunning, ACTIVE);
     describe();
   }
@@ -300,7 +295,6 @@ public class DunningWorkflowImpl extends DunningHandlers {
         new DunningResult(outcome.status(), outcome.reason(), now(), dunning.attemptCount());
     LogEntry entry = dunning.closed(result, outcome.title());
     activities.records().closeDunning(new CloseDunning(dunningId, result, entry));
-    dunning.noNextStep();
     attributes.status(dunning, outcome.status());
     describe();
     // An operator's update waiting for this end answers before the workflow completes. Adds no
