@@ -199,7 +199,7 @@ final class DunningCase {
   }
 
   /** Something to act on before the next step is due. */
-  boolean hasRequests() {
+  private boolean hasRequests() {
     return isResolved()
         || pausedUntil != null
         || retryRequestedBy != null
@@ -337,7 +337,7 @@ final class DunningCase {
     }
   }
 
-  void noNextStep() {
+  private void noNextStep() {
     nextStep = null;
     nextStepAt = null;
   }
