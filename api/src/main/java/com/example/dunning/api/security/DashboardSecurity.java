@@ -1,16 +1,21 @@
 package com.example.dunning.api.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -19,7 +24,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * login form takes a token once ({@link TokenLogin}) and the HTTP session keeps who it names and
  * the scopes, never the token; its forms then carry a CSRF token. A call with {@code Authorization:
  * Bearer} works too, without a session or CSRF token, and is refused as the API refuses (401/403
- * with {@code WWW-Authenticate}). Ahead of the API's chain, which serves everything else.
+ * with {@code WWW-Authenticate}). An address that fails to sign in too often is refused for a while
+ * ({@link SignInLimit}). With an identity provider configured ({@link OidcLogin}), people may sign
+ * in with it instead, their scopes mapped from a claim ({@link OidcScopes}); tokens still work.
+ * Ahead of the API's chain, which serves everything else.
  */
 @Configuration
 class DashboardSecurity {
@@ -34,8 +42,17 @@ class DashboardSecurity {
 
   @Bean
   @Order(1)
-  SecurityFilterChain dashboardFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+  SecurityFilterChain dashboardFilterChain(
+      HttpSecurity http,
+      ApiTokens tokens,
+      SignInLimitProperties signInLimit,
+      OidcProperties oidc,
+      ObjectProvider<ClientRegistrationRepository> identityProvider)
+      throws Exception {
     BearerChallenge challenge = new BearerChallenge();
+    SignInLimit limit =
+        new SignInLimit(
+            new SignInAttempts(signInLimit, Clock.systemUTC()), LOGIN, LOGIN + "?error");
     RequestMatcher bearer = DashboardSecurity::hasBearerToken;
     AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint(LOGIN);
     AccessDeniedHandlerImpl forbiddenPage = new AccessDeniedHandlerImpl();
@@ -47,7 +64,7 @@ class DashboardSecurity {
         (request, response, refused) ->
             (bearer.matches(request) ? challenge : forbiddenPage)
                 .handle(request, response, refused);
-    return http.securityMatcher("/dashboard", "/dashboard/**", "/webjars/**")
+    http.securityMatcher("/dashboard", "/dashboard/**", "/webjars/**")
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -66,7 +83,8 @@ class DashboardSecurity {
                 form.loginPage(LOGIN)
                     .passwordParameter("token")
                     .defaultSuccessUrl("/dashboard", false)
-                    .failureUrl(LOGIN + "?error"))
+                    .failureHandler(limit))
+        .addFilterBefore(limit, UsernamePasswordAuthenticationFilter.class)
         .logout(logout -> logout.logoutUrl("/dashboard/logout").logoutSuccessUrl(LOGIN + "?out"))
         .oauth2ResourceServer(
             server ->
@@ -81,8 +99,24 @@ class DashboardSecurity {
                 exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
         .headers(
             headers ->
-                headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
-        .build();
+                headers.contentSecurityPolicy(
+                    csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+    ClientRegistrationRepository company = identityProvider.getIfAvailable();
+    if (company != null) {
+      http.oauth2Login(
+          provider ->
+              provider
+                  .loginPage(LOGIN)
+                  .clientRegistrationRepository(company)
+                  // Kept in the session (PostgreSQL), as every API instance must see it.
+                  .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                  .authorizationEndpoint(start -> start.baseUri(OidcLogin.START))
+                  .redirectionEndpoint(back -> back.baseUri(OidcLogin.CALLBACK + "*"))
+                  .userInfoEndpoint(user -> user.oidcUserService(new OidcScopes(oidc)))
+                  .defaultSuccessUrl("/dashboard", false)
+                  .failureUrl(LOGIN + "?refused"));
+    }
+    return http.build();
   }
 
   private static boolean hasBearerToken(HttpServletRequest request) {

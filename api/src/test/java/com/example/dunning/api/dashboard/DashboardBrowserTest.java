@@ -192,13 +192,13 @@ class DashboardBrowserTest extends ApiTestContext {
         browser
             .findElement(By.cssSelector("form[action$='/logout'] input[name='_csrf']"))
             .getDomAttribute("value");
-    String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+    String session = browser.manage().getCookieNamed("SESSION").getValue();
     HttpResponse<String> posted =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(
                         URI.create(url("/dashboard/dunnings/" + dunningId + "/pause")))
-                    .header("Cookie", "JSESSIONID=" + session)
+                    .header("Cookie", "SESSION=" + session)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(
                         HttpRequest.BodyPublishers.ofString(

@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.example.dunning.dev.DevStack;
 import com.example.dunning.reliability.storm.StormPlan.Invoice;
+import com.example.dunning.reliability.support.DunningStates;
 import com.example.dunning.reliability.support.RecordedHistories;
 import com.example.dunning.reliability.support.ReliabilityStack;
 import com.example.dunning.reliability.support.ScenarioReport;
 import com.example.dunning.reliability.support.SharedStack;
 import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.dunning.DunningState;
-import com.example.dunning.workflows.dunning.DunningWorkflow;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -27,9 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -147,7 +144,7 @@ class WebhookStormTest {
     assertThat(recorded).isEqualTo(expectedRecords);
 
     // The state query agrees with the events and with PostgreSQL.
-    Map<String, DunningState> states = states(expectedRecords.keySet());
+    Map<String, DunningState> states = DunningStates.of(stack.temporal(), expectedRecords.keySet());
     for (Map.Entry<String, DunningState> entry : states.entrySet()) {
       Invoice invoice = byDunning.get(entry.getKey());
       DunningState state = entry.getValue();
@@ -280,27 +277,6 @@ class WebhookStormTest {
                     .map(WebhookStormTest::dunningId)
                     .collect(Collectors.toSet())
                     .containsAll(stillFailing));
-  }
-
-  private static Map<String, DunningState> states(java.util.Set<String> dunningIds)
-      throws Exception {
-    ExecutorService askers = Executors.newFixedThreadPool(8);
-    try {
-      Map<String, Future<DunningState>> asked = new HashMap<>();
-      for (String id : dunningIds) {
-        asked.put(
-            id,
-            askers.submit(
-                () -> stack.temporal().newWorkflowStub(DunningWorkflow.class, id).state()));
-      }
-      Map<String, DunningState> states = new HashMap<>();
-      for (Map.Entry<String, Future<DunningState>> entry : asked.entrySet()) {
-        states.put(entry.getKey(), entry.getValue().get(60, TimeUnit.SECONDS));
-      }
-      return states;
-    } finally {
-      askers.shutdownNow();
-    }
   }
 
   /** For {@code ReliabilityReplayTest}: the first dunning of each story, when recording. */
