@@ -2,11 +2,11 @@ package com.example.dunning.bench;
 
 import com.example.dunning.activities.policy.DunningPolicies;
 import com.example.dunning.activities.policy.DunningPolicyProperties;
-import com.example.dunning.workflows.DunningIds;
-import com.example.dunning.workflows.DunningSearchAttributes;
-import com.example.dunning.workflows.DunningWorkflow;
-import com.example.dunning.workflows.DunningWorkflowImpl;
-import com.example.dunning.workflows.commands.PaymentFailed;
+import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.dunning.DunningSearchAttributes;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
+import com.example.dunning.workflows.dunning.DunningWorkflowImpl;
+import com.example.dunning.workflows.dunning.PaymentFailed;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;

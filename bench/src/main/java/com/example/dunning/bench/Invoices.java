@@ -1,10 +1,10 @@
 package com.example.dunning.bench;
 
 import com.example.dunning.dev.StripeWebhookSignature;
-import com.example.dunning.workflows.DunningIds;
-import com.example.dunning.workflows.DunningSearchAttributes;
-import com.example.dunning.workflows.DunningWorkflow;
-import com.example.dunning.workflows.commands.PaymentFailed;
+import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.dunning.DunningSearchAttributes;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
+import com.example.dunning.workflows.dunning.PaymentFailed;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;

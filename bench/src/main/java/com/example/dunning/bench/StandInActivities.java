@@ -6,6 +6,7 @@ import com.example.dunning.workflows.activities.PackageActivities;
 import com.example.dunning.workflows.activities.PaymentActivities;
 import com.example.dunning.workflows.model.ChargeResult;
 import com.example.dunning.workflows.model.Customer;
+import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningSettings;

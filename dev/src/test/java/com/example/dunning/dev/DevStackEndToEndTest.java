@@ -3,9 +3,9 @@ package com.example.dunning.dev;
 import static com.example.dunning.dev.Patience.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.dunning.workflows.DunningIds;
-import com.example.dunning.workflows.DunningSearchAttributes;
-import com.example.dunning.workflows.DunningWorkflow;
+import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.dunning.DunningSearchAttributes;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;

@@ -3,10 +3,10 @@ package com.example.dunning.dev;
 import static com.example.dunning.dev.Patience.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.dunning.workflows.DunningIds;
-import com.example.dunning.workflows.ReconciliationWorkflow;
+import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.reconciliation.ReconciliationWorkflow;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;

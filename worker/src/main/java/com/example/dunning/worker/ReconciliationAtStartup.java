@@ -1,8 +1,8 @@
 package com.example.dunning.worker;
 
 import com.example.dunning.activities.reconciliation.ReconciliationProperties;
-import com.example.dunning.workflows.ReconciliationStart;
-import com.example.dunning.workflows.ReconciliationWorkflow;
+import com.example.dunning.workflows.client.ReconciliationStart;
+import com.example.dunning.workflows.reconciliation.ReconciliationWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package com.example.dunning.workflows;
 
+import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.model.Customer;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.InvoiceStatus;
@@ -17,13 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A small policy and invoice that the workflow tests share. */
-final class DunningFixtures {
+public final class DunningFixtures {
 
-  static final String INVOICE = "in_1Pgc6tB7WZ01zgkWu9fdqL6I";
-  static final String DUNNING_ID = DunningIds.workflowId("stripe", INVOICE);
+  public static final String INVOICE = "in_1Pgc6tB7WZ01zgkWu9fdqL6I";
+  public static final String DUNNING_ID = DunningIds.workflowId("stripe", INVOICE);
 
   /** Notice at once, retries on day 3 and day 8, expiry on day 10; 30 days to pay late. */
-  static final DunningPolicy POLICY =
+  public static final DunningPolicy POLICY =
       new DunningPolicy(
           "test-v1",
           List.of(
@@ -49,16 +50,16 @@ final class DunningFixtures {
                   NoticeKind.EXPIRED)),
           Duration.ofDays(30));
 
-  static final DunningSettings WORKFLOW_RETRIES = new DunningSettings(POLICY, false, null);
-  static final DunningSettings PROVIDER_RETRIES = new DunningSettings(POLICY, true, null);
+  public static final DunningSettings WORKFLOW_RETRIES = new DunningSettings(POLICY, false, null);
+  public static final DunningSettings PROVIDER_RETRIES = new DunningSettings(POLICY, true, null);
 
-  static DunningSettings withQuietHours(QuietHours quietHours) {
+  public static DunningSettings withQuietHours(QuietHours quietHours) {
     return new DunningSettings(POLICY, false, quietHours);
   }
 
   private DunningFixtures() {}
 
-  static DunningRequest request() {
+  public static DunningRequest request() {
     return new DunningRequest(
         "stripe",
         INVOICE,
@@ -70,11 +71,11 @@ final class DunningFixtures {
         Instant.parse("2026-01-11T19:31:57Z"));
   }
 
-  static PaymentDetails payment(InvoiceStatus status) {
+  public static PaymentDetails payment(InvoiceStatus status) {
     return payment(status, null);
   }
 
-  static PaymentDetails payment(InvoiceStatus status, String timeZone) {
+  public static PaymentDetails payment(InvoiceStatus status, String timeZone) {
     return new PaymentDetails(
         "stripe",
         INVOICE,

@@ -3,39 +3,42 @@ package com.example.dunning.workflows;
 import static com.example.dunning.workflows.DunningFixtures.DUNNING_ID;
 import static com.example.dunning.workflows.DunningFixtures.payment;
 import static com.example.dunning.workflows.DunningFixtures.request;
+import static com.example.dunning.workflows.testing.MockActivities.mockActivities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
-import com.example.dunning.workflows.activities.DunningRecordActivities.DunningEvent;
 import com.example.dunning.workflows.activities.FailureTypes;
 import com.example.dunning.workflows.activities.NotificationActivities;
 import com.example.dunning.workflows.activities.NotificationActivities.Delivery;
 import com.example.dunning.workflows.activities.NotificationActivities.Notice;
 import com.example.dunning.workflows.activities.PackageActivities;
 import com.example.dunning.workflows.activities.PaymentActivities;
-import com.example.dunning.workflows.commands.AuthenticationRequired;
-import com.example.dunning.workflows.commands.CancelDunning;
-import com.example.dunning.workflows.commands.MarkPaid;
-import com.example.dunning.workflows.commands.PauseDunning;
-import com.example.dunning.workflows.commands.PaymentFailed;
-import com.example.dunning.workflows.commands.PaymentMethodUpdated;
-import com.example.dunning.workflows.commands.ResumeDunning;
-import com.example.dunning.workflows.commands.RetryNow;
+import com.example.dunning.workflows.dunning.CancelDunning;
+import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.dunning.DunningSearchAttributes;
+import com.example.dunning.workflows.dunning.DunningState;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
+import com.example.dunning.workflows.dunning.DunningWorkflowImpl;
+import com.example.dunning.workflows.dunning.MarkPaid;
+import com.example.dunning.workflows.dunning.PauseDunning;
+import com.example.dunning.workflows.dunning.PaymentFailed;
+import com.example.dunning.workflows.dunning.PaymentMethodUpdated;
+import com.example.dunning.workflows.dunning.ResumeDunning;
+import com.example.dunning.workflows.dunning.RetryNow;
+import com.example.dunning.workflows.model.AuthenticationRequired;
 import com.example.dunning.workflows.model.ChargeResult;
+import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.DunningResult;
-import com.example.dunning.workflows.model.DunningState;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.LogEntry;
@@ -526,9 +529,5 @@ class DunningWorkflowTest {
 
   private static ChargeResult paid() {
     return new ChargeResult(true, null, null, false, false, null);
-  }
-
-  private static <T> T mockActivities(Class<T> type) {
-    return mock(type, withSettings().withoutAnnotations());
   }
 }

@@ -1,5 +1,7 @@
 package com.example.dunning.workflows;
 
+import com.example.dunning.workflows.dunning.DunningWorkflowImpl;
+import com.example.dunning.workflows.reconciliation.ReconciliationWorkflow;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;

@@ -3,29 +3,32 @@ package com.example.dunning.workflows;
 import static com.example.dunning.workflows.DunningFixtures.DUNNING_ID;
 import static com.example.dunning.workflows.DunningFixtures.payment;
 import static com.example.dunning.workflows.DunningFixtures.request;
+import static com.example.dunning.workflows.testing.MockActivities.mockActivities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.activities.NotificationActivities;
 import com.example.dunning.workflows.activities.NotificationActivities.Delivery;
 import com.example.dunning.workflows.activities.PackageActivities;
 import com.example.dunning.workflows.activities.PaymentActivities;
-import com.example.dunning.workflows.commands.CancelDunning;
-import com.example.dunning.workflows.commands.MarkPaid;
-import com.example.dunning.workflows.commands.PauseDunning;
-import com.example.dunning.workflows.commands.ResumeDunning;
-import com.example.dunning.workflows.commands.RetryNow;
+import com.example.dunning.workflows.dunning.CancelDunning;
+import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.dunning.DunningSearchAttributes;
+import com.example.dunning.workflows.dunning.DunningState;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
+import com.example.dunning.workflows.dunning.DunningWorkflowImpl;
+import com.example.dunning.workflows.dunning.MarkPaid;
+import com.example.dunning.workflows.dunning.PauseDunning;
+import com.example.dunning.workflows.dunning.ResumeDunning;
+import com.example.dunning.workflows.dunning.RetryNow;
 import com.example.dunning.workflows.model.ChargeResult;
-import com.example.dunning.workflows.model.DunningState;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import io.temporal.client.WorkflowClient;
@@ -147,9 +150,5 @@ class OperatorUpdatesTest {
     env.sleep(Duration.ofHours(1));
 
     verify(payments, times(1)).retryCharge(any());
-  }
-
-  private static <T> T mockActivities(Class<T> type) {
-    return mock(type, withSettings().withoutAnnotations());
   }
 }

@@ -2,6 +2,7 @@ package com.example.dunning.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.dunning.workflows.reconciliation.ReconciliationWorkflowImpl;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;

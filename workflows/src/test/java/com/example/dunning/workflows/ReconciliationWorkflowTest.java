@@ -1,25 +1,28 @@
 package com.example.dunning.workflows;
 
+import static com.example.dunning.workflows.testing.MockActivities.mockActivities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeast;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.example.dunning.workflows.activities.ReconciliationActivities;
 import com.example.dunning.workflows.activities.ReconciliationActivities.CheckResult;
 import com.example.dunning.workflows.activities.ReconciliationActivities.ListingResult;
 import com.example.dunning.workflows.activities.ReconciliationActivities.ReconciliationSettings;
 import com.example.dunning.workflows.activities.ReconciliationActivities.SweepSummary;
-import com.example.dunning.workflows.commands.PauseReconciliation;
-import com.example.dunning.workflows.commands.ResumeReconciliation;
-import com.example.dunning.workflows.commands.SweepNow;
-import com.example.dunning.workflows.model.ReconciliationRun;
-import com.example.dunning.workflows.model.ReconciliationState;
+import com.example.dunning.workflows.client.ReconciliationStart;
+import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.reconciliation.PauseReconciliation;
+import com.example.dunning.workflows.reconciliation.ReconciliationRun;
+import com.example.dunning.workflows.reconciliation.ReconciliationState;
+import com.example.dunning.workflows.reconciliation.ReconciliationWorkflow;
+import com.example.dunning.workflows.reconciliation.ReconciliationWorkflowImpl;
+import com.example.dunning.workflows.reconciliation.ResumeReconciliation;
+import com.example.dunning.workflows.reconciliation.SweepNow;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -47,7 +50,7 @@ class ReconciliationWorkflowTest {
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private final ReconciliationActivities activities =
-      mock(ReconciliationActivities.class, withSettings().withoutAnnotations());
+      mockActivities(ReconciliationActivities.class);
 
   @RegisterExtension final HistoryRecorder histories = HistoryRecorder.reconciliation(() -> client);
 

@@ -2,13 +2,13 @@ package com.example.dunning.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.dunning.workflows.commands.AuthenticationRequired;
-import com.example.dunning.workflows.commands.CancelDunning;
-import com.example.dunning.workflows.commands.MarkPaid;
-import com.example.dunning.workflows.commands.PauseDunning;
-import com.example.dunning.workflows.commands.PaymentFailed;
-import com.example.dunning.workflows.commands.PaymentMethodUpdated;
-import com.example.dunning.workflows.commands.RetryNow;
+import com.example.dunning.workflows.dunning.CancelDunning;
+import com.example.dunning.workflows.dunning.MarkPaid;
+import com.example.dunning.workflows.dunning.PauseDunning;
+import com.example.dunning.workflows.dunning.PaymentFailed;
+import com.example.dunning.workflows.dunning.PaymentMethodUpdated;
+import com.example.dunning.workflows.dunning.RetryNow;
+import com.example.dunning.workflows.model.AuthenticationRequired;
 import com.google.protobuf.ByteString;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DataConverter;

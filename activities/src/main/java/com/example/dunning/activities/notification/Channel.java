@@ -1,15 +1,25 @@
 package com.example.dunning.activities.notification;
 
+import com.example.dunning.workflows.model.LogTitle;
+
 /** How a notice reaches the customer; the name is stored with the claim and titles the log line. */
 enum Channel {
-  EMAIL,
-  SMS;
+  EMAIL(LogTitle.EMAIL_SENT, LogTitle.EMAIL_NOT_SENT),
+  SMS(LogTitle.SMS_SENT, LogTitle.SMS_NOT_SENT);
 
-  String sentTitle() {
-    return name() + " SENT";
+  private final LogTitle sent;
+  private final LogTitle notSent;
+
+  Channel(LogTitle sent, LogTitle notSent) {
+    this.sent = sent;
+    this.notSent = notSent;
   }
 
-  String notSentTitle() {
-    return name() + " NOT SENT";
+  LogTitle sentTitle() {
+    return sent;
+  }
+
+  LogTitle notSentTitle() {
+    return notSent;
   }
 }

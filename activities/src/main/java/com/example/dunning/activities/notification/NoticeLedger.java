@@ -1,6 +1,8 @@
 package com.example.dunning.activities.notification;
 
 import com.example.dunning.workflows.activities.NotificationActivities.Notice;
+import com.example.dunning.workflows.model.EntryStatus;
+import com.example.dunning.workflows.model.LogTitle;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -137,7 +139,7 @@ public class NoticeLedger {
   }
 
   /** Marks the key sent and logs the send with the dunning, both or neither. */
-  void markSent(Notice notice, String recipient, String title, String note) {
+  void markSent(Notice notice, String recipient, LogTitle title, String note) {
     transaction.executeWithoutResult(
         status -> {
           jdbc.update(
@@ -145,24 +147,24 @@ public class NoticeLedger {
                   + " WHERE notice_key = ?",
               recipient,
               notice.key());
-          log(notice, title, note, "SUCCESS", recipient);
+          log(notice, title, note, EntryStatus.SUCCESS, recipient);
         });
   }
 
   /** Logs a notice that was not sent; once per key, however often the activity runs. */
-  void logSkipped(Notice notice, String title, String note, String recipient) {
-    log(notice, title, note, "SKIPPED", recipient);
+  void logSkipped(Notice notice, LogTitle title, String note, String recipient) {
+    log(notice, title, note, EntryStatus.SKIPPED, recipient);
   }
 
-  private void log(Notice notice, String title, String note, String status, String sentTo) {
+  private void log(Notice notice, LogTitle title, String note, EntryStatus status, String sentTo) {
     jdbc.update(
         "INSERT INTO dunning_log (record_key, dunning_id, title, logged_at, note, status, sent_to)"
             + " VALUES (?, ?, ?, now(), ?, ?, ?) ON CONFLICT (record_key) DO NOTHING",
         notice.key(),
         notice.dunningId(),
-        title,
+        title.text(),
         note,
-        status,
+        status.name(),
         sentTo);
   }
 }

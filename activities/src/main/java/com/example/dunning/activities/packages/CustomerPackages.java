@@ -1,7 +1,7 @@
 package com.example.dunning.activities.packages;
 
-import com.example.dunning.workflows.DunningIds;
 import com.example.dunning.workflows.activities.PackageActivities;
+import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.model.PaymentDetails;
 import io.temporal.spring.boot.ActivityImpl;
 import java.sql.Timestamp;

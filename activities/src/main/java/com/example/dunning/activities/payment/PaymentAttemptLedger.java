@@ -1,8 +1,10 @@
 package com.example.dunning.activities.payment;
 
 import com.example.dunning.activities.record.DunningTables;
-import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
+import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
+import com.example.dunning.workflows.model.PaymentAttempt;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,11 +32,11 @@ public class PaymentAttemptLedger {
     LogEntry entry =
         new LogEntry(
             attempt.at(),
-            attempt.success() ? "RETRY SUCCEEDED" : "RETRY FAILED",
+            attempt.success() ? LogTitle.RETRY_SUCCEEDED : LogTitle.RETRY_FAILED,
             "attempt "
                 + attempt.number()
                 + (attempt.success() ? "" : ": " + attempt.failureReason()),
-            attempt.success() ? "SUCCESS" : "FAILED",
+            attempt.success() ? EntryStatus.SUCCESS : EntryStatus.FAILED,
             null,
             null);
     transaction.executeWithoutResult(

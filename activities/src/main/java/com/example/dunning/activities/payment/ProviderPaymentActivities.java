@@ -1,8 +1,8 @@
 package com.example.dunning.activities.payment;
 
-import com.example.dunning.workflows.DunningIds;
 import com.example.dunning.workflows.activities.FailureTypes;
 import com.example.dunning.workflows.activities.PaymentActivities;
+import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.model.ChargeResult;
 import com.example.dunning.workflows.model.PaymentDetails;
 import io.temporal.failure.ApplicationFailure;

@@ -1,11 +1,11 @@
 package com.example.dunning.activities.payment;
 
-import com.example.dunning.workflows.DunningStart;
-import com.example.dunning.workflows.DunningStarter;
-import com.example.dunning.workflows.DunningWorkflow;
 import com.example.dunning.workflows.activities.ReconciliationActivities.ListingRequest;
 import com.example.dunning.workflows.activities.ReconciliationActivities.ListingResult;
-import com.example.dunning.workflows.commands.PaymentFailed;
+import com.example.dunning.workflows.client.DunningStart;
+import com.example.dunning.workflows.client.DunningStarter;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
+import com.example.dunning.workflows.dunning.PaymentFailed;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;

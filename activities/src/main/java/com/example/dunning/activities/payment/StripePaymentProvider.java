@@ -1,9 +1,9 @@
 package com.example.dunning.activities.payment;
 
-import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
 import com.example.dunning.workflows.activities.PaymentActivities.ChargeRequest;
 import com.example.dunning.workflows.model.ChargeResult;
 import com.example.dunning.workflows.model.HardDeclines;
+import com.example.dunning.workflows.model.PaymentAttempt;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.stripe.StripeClient;
 import com.stripe.exception.CardException;

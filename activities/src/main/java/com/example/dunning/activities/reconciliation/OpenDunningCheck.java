@@ -1,13 +1,13 @@
 package com.example.dunning.activities.reconciliation;
 
 import com.example.dunning.activities.reconciliation.ReconciliationTables.OpenDunning;
-import com.example.dunning.workflows.DunningWorkflow;
 import com.example.dunning.workflows.activities.FailureTypes;
 import com.example.dunning.workflows.activities.PaymentActivities;
 import com.example.dunning.workflows.activities.PaymentActivities.PaymentRef;
 import com.example.dunning.workflows.activities.ReconciliationActivities.CheckRequest;
 import com.example.dunning.workflows.activities.ReconciliationActivities.CheckResult;
-import com.example.dunning.workflows.commands.CheckProvider;
+import com.example.dunning.workflows.dunning.CheckProvider;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
 import com.example.dunning.workflows.model.PaymentDetails;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;

@@ -1,8 +1,8 @@
 package com.example.dunning.activities.reconciliation;
 
 import com.example.dunning.activities.payment.StripeInvoiceSweep;
-import com.example.dunning.workflows.DunningIds;
 import com.example.dunning.workflows.activities.ReconciliationActivities;
+import com.example.dunning.workflows.dunning.DunningIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.spring.boot.ActivityImpl;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,15 @@
 package com.example.dunning.activities.record;
 
 import com.example.dunning.activities.policy.DunningPolicies;
-import com.example.dunning.workflows.DunningIds;
 import com.example.dunning.workflows.activities.DunningRecordActivities;
+import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.EntryStatus;
+import com.example.dunning.workflows.model.FailureNotes;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
+import com.example.dunning.workflows.model.PaymentAttempt;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningSettings;
 import io.temporal.spring.boot.ActivityImpl;
@@ -56,9 +61,10 @@ public class DunningRecords implements DunningRecordActivities {
               open.dunningId(),
               new LogEntry(
                   failedAt,
-                  "PAYMENT FAILED",
-                  "attempt " + payment.attemptCount() + ": " + failureReason(payment),
-                  "FAILED",
+                  LogTitle.PAYMENT_FAILED,
+                  FailureNotes.of(
+                      payment.attemptCount(), payment.failureCode(), payment.declineCode()),
+                  EntryStatus.FAILED,
                   null,
                   payment.paymentMethodId()));
         });
@@ -100,11 +106,6 @@ public class DunningRecords implements DunningRecordActivities {
   }
 
   private static String failureReason(PaymentDetails payment) {
-    if (payment.failureCode() == null) {
-      return "payment failed";
-    }
-    return payment.declineCode() == null
-        ? payment.failureCode()
-        : payment.failureCode() + " / " + payment.declineCode();
+    return FailureNotes.reason(payment.failureCode(), payment.declineCode());
   }
 }

@@ -1,11 +1,12 @@
 package com.example.dunning.activities.record;
 
 import com.example.dunning.workflows.activities.DunningRecordActivities.OpenDunning;
-import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
 import com.example.dunning.workflows.model.Customer;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.PaymentAttempt;
 import com.example.dunning.workflows.model.PaymentDetails;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -113,7 +114,7 @@ public class DunningTables {
         entry.title(),
         Timestamp.from(entry.at() == null ? Instant.now() : entry.at()),
         entry.note(),
-        entry.status() == null ? "SUCCESS" : entry.status(),
+        entry.status() == null ? EntryStatus.SUCCESS.name() : entry.status(),
         entry.sentTo(),
         entry.paymentMethod());
   }

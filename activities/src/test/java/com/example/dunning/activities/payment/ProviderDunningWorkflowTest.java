@@ -4,6 +4,7 @@ import static com.example.dunning.activities.payment.ElasticPathFetchPaymentTest
 import static com.example.dunning.activities.payment.ElasticPathFetchPaymentTest.PAYMENTS;
 import static com.example.dunning.activities.payment.ElasticPathFetchPaymentTest.list;
 import static com.example.dunning.activities.payment.ProviderTestbed.resource;
+import static com.example.dunning.workflows.testing.MockActivities.mockActivities;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -12,22 +13,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.example.dunning.activities.policy.DunningPolicies;
 import com.example.dunning.activities.policy.DunningPolicyProperties;
-import com.example.dunning.workflows.DunningIds;
-import com.example.dunning.workflows.DunningSearchAttributes;
-import com.example.dunning.workflows.DunningWorkflow;
-import com.example.dunning.workflows.DunningWorkflowImpl;
 import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.activities.DunningRecordActivities.OpenDunning;
 import com.example.dunning.workflows.activities.NotificationActivities;
 import com.example.dunning.workflows.activities.NotificationActivities.Delivery;
 import com.example.dunning.workflows.activities.NotificationActivities.Notice;
 import com.example.dunning.workflows.activities.PackageActivities;
+import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.dunning.DunningSearchAttributes;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
+import com.example.dunning.workflows.dunning.DunningWorkflowImpl;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
@@ -326,9 +325,5 @@ class ProviderDunningWorkflowTest {
         .withStatus(200)
         .withHeader("Content-Type", "application/json")
         .withBody(body);
-  }
-
-  private static <T> T mockActivities(Class<T> type) {
-    return mock(type, withSettings().withoutAnnotations());
   }
 }

@@ -1,11 +1,11 @@
 package com.example.dunning.activities.payment;
 
-import com.example.dunning.workflows.commands.CheckProvider;
-import com.example.dunning.workflows.commands.MarkPaid;
-import com.example.dunning.workflows.commands.PaymentFailed;
+import com.example.dunning.workflows.dunning.CheckProvider;
+import com.example.dunning.workflows.dunning.DunningState;
+import com.example.dunning.workflows.dunning.MarkPaid;
+import com.example.dunning.workflows.dunning.PaymentFailed;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
-import com.example.dunning.workflows.model.DunningState;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.testing.DunningStandIn;
 import io.temporal.workflow.Workflow;

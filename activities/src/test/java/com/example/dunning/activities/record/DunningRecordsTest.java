@@ -11,11 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.dunning.activities.TestPostgres;
 import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
-import com.example.dunning.workflows.activities.DunningRecordActivities.DunningEvent;
-import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
+import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
+import com.example.dunning.workflows.model.PaymentAttempt;
 import com.example.dunning.workflows.policy.DunningSettings;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -171,7 +172,7 @@ class DunningRecordsTest {
         new DunningEvent(
             DUNNING_ID,
             DUNNING_ID + ":notice:email",
-            LogEntry.of(FAILED_AT, "EMAIL SENT", "notice"),
+            LogEntry.of(FAILED_AT, LogTitle.EMAIL_SENT, "notice"),
             null,
             null);
 
@@ -194,7 +195,7 @@ class DunningRecordsTest {
         new DunningEvent(
             DUNNING_ID,
             DUNNING_ID + ":paused",
-            LogEntry.of(FAILED_AT, "PAUSED", "by alice"),
+            LogEntry.of(FAILED_AT, LogTitle.PAUSED, "by alice"),
             DunningStatus.PAUSED,
             null));
 
@@ -233,7 +234,7 @@ class DunningRecordsTest {
             new DunningEvent(
                 DUNNING_ID,
                 DUNNING_ID + ":paused",
-                LogEntry.of(FAILED_AT, "PAUSED", "by alice"),
+                LogEntry.of(FAILED_AT, LogTitle.PAUSED, "by alice"),
                 DunningStatus.PAUSED,
                 null));
 
@@ -290,7 +291,7 @@ class DunningRecordsTest {
         new DunningEvent(
             DUNNING_ID,
             DUNNING_ID + ":retry-3",
-            LogEntry.of(ENDED_AT, "RETRY SUCCEEDED", "charged"),
+            LogEntry.of(ENDED_AT, LogTitle.RETRY_SUCCEEDED, "charged"),
             null,
             new PaymentAttempt(3, true, "pi_2", null, 1999, "usd", ENDED_AT)));
 
@@ -311,7 +312,7 @@ class DunningRecordsTest {
             DUNNING_ID,
             new DunningResult(
                 DunningStatus.CANCELLED, "cancelled by alice: customer left", ENDED_AT, 2),
-            LogEntry.of(ENDED_AT, "CANCELLED", "customer left")));
+            LogEntry.of(ENDED_AT, LogTitle.CANCELLED, "customer left")));
 
     assertThat(status()).isEqualTo("CANCELLED");
     assertThat(
@@ -329,7 +330,7 @@ class DunningRecordsTest {
         new DunningEvent(
             DUNNING_ID,
             DUNNING_ID + ":late",
-            LogEntry.of(ENDED_AT, "PAUSED", "late"),
+            LogEntry.of(ENDED_AT, LogTitle.PAUSED, "late"),
             DunningStatus.PAUSED,
             null));
 
@@ -340,7 +341,7 @@ class DunningRecordsTest {
     return new DunningEvent(
         DUNNING_ID,
         DUNNING_ID + suffix,
-        LogEntry.of(FAILED_AT, "RETRY FAILED", "attempt " + number),
+        LogEntry.of(FAILED_AT, LogTitle.RETRY_FAILED, "attempt " + number),
         null,
         new PaymentAttempt(number, false, "pi_1", "card_declined", 1999, "usd", FAILED_AT));
   }
@@ -349,7 +350,7 @@ class DunningRecordsTest {
     return new CloseDunning(
         DUNNING_ID,
         new DunningResult(DunningStatus.RECOVERED, "paid at the provider", ENDED_AT, 3),
-        LogEntry.of(ENDED_AT, "PAID", "paid at the provider"));
+        LogEntry.of(ENDED_AT, LogTitle.PAID, "paid at the provider"));
   }
 
   private String status() {

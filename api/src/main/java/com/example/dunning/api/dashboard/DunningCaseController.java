@@ -7,13 +7,13 @@ import com.example.dunning.api.dunnings.DunningNotFoundException;
 import com.example.dunning.api.dunnings.DunningRecordQueries;
 import com.example.dunning.api.dunnings.InvalidRequestException;
 import com.example.dunning.api.dunnings.LiveState;
-import com.example.dunning.workflows.DunningWorkflow;
-import com.example.dunning.workflows.commands.CancelDunning;
-import com.example.dunning.workflows.commands.MarkPaid;
-import com.example.dunning.workflows.commands.PauseDunning;
-import com.example.dunning.workflows.commands.ResumeDunning;
-import com.example.dunning.workflows.commands.RetryNow;
-import com.example.dunning.workflows.model.DunningState;
+import com.example.dunning.workflows.dunning.CancelDunning;
+import com.example.dunning.workflows.dunning.DunningState;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
+import com.example.dunning.workflows.dunning.MarkPaid;
+import com.example.dunning.workflows.dunning.PauseDunning;
+import com.example.dunning.workflows.dunning.ResumeDunning;
+import com.example.dunning.workflows.dunning.RetryNow;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
@@ -199,10 +199,7 @@ class DunningCaseController {
         throw new InvalidRequestException("pause until: '" + value + "' is no date and time");
       }
     }
-    if (!until.isAfter(Instant.now())) {
-      throw new InvalidRequestException("pause until: must be in the future: " + until);
-    }
-    return until;
+    return DunningActions.pauseEnd(until);
   }
 
   private static String blank(String text) {

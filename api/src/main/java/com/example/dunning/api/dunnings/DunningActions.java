@@ -1,7 +1,7 @@
 package com.example.dunning.api.dunnings;
 
-import com.example.dunning.workflows.DunningWorkflow;
-import com.example.dunning.workflows.model.DunningState;
+import com.example.dunning.workflows.dunning.DunningState;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.UpdateOptions;
@@ -16,6 +16,7 @@ import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,6 +50,18 @@ public class DunningActions {
    *     state at that moment
    */
   public record Outcome(DunningState state, boolean done) {}
+
+  /**
+   * The end of a pause an operator asked for: null (until resumed) or an instant in the future.
+   *
+   * @throws InvalidRequestException when it is not in the future
+   */
+  public static Instant pauseEnd(Instant until) {
+    if (until != null && !until.isAfter(Instant.now())) {
+      throw new InvalidRequestException("until: must be in the future: " + until);
+    }
+    return until;
+  }
 
   public Outcome act(String dunningId, String update, Object command) {
     try {

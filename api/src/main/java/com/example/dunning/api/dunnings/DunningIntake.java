@@ -2,15 +2,14 @@ package com.example.dunning.api.dunnings;
 
 import com.example.dunning.api.webhook.DunningDispatcher;
 import com.example.dunning.api.webhook.WebhookOutcome;
-import com.example.dunning.workflows.DunningIds;
-import com.example.dunning.workflows.DunningStart;
-import com.example.dunning.workflows.DunningWorkflow;
-import com.example.dunning.workflows.commands.PaymentFailed;
+import com.example.dunning.workflows.client.DunningStart;
+import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
+import com.example.dunning.workflows.dunning.PaymentFailed;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.IntakeDetails;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -45,12 +44,10 @@ class DunningIntake {
 
   private final DunningDispatcher dispatcher;
   private final DunningLookup lookup;
-  private final Clock clock;
 
   DunningIntake(DunningDispatcher dispatcher, DunningLookup lookup) {
     this.dispatcher = dispatcher;
     this.lookup = lookup;
-    this.clock = Clock.systemUTC();
   }
 
   IntakeAnswer start(IntakeRequest intake) {
@@ -61,7 +58,10 @@ class DunningIntake {
             start.request().attemptCount(), null, null, null, start.request().failedAt());
     WebhookOutcome outcome =
         dispatcher.signalWithStart(EVENT, start, DunningWorkflow.PAYMENT_FAILED, failed);
-    String state = "closed".equals(outcome.result()) ? "ended" : existed ? "running" : "started";
+    String state =
+        outcome.result() == WebhookOutcome.Result.CLOSED
+            ? "ended"
+            : existed ? "running" : "started";
     return new IntakeAnswer(start.workflowId(), "started".equals(state), state);
   }
 
@@ -110,7 +110,7 @@ class DunningIntake {
     if (attemptCount < 1 || attemptCount > 100) {
       errors.add("attemptCount: from 1 to 100");
     }
-    Instant now = clock.instant();
+    Instant now = Instant.now();
     Instant failedAt = intake.failedAt() == null ? now : intake.failedAt();
     if (failedAt.isAfter(now.plusSeconds(300))) {
       errors.add("failedAt: in the future: " + failedAt);

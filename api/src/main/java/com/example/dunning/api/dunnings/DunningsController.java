@@ -3,13 +3,13 @@ package com.example.dunning.api.dunnings;
 import com.example.dunning.api.dunnings.ActionBodies.CancelBody;
 import com.example.dunning.api.dunnings.ActionBodies.MarkPaidBody;
 import com.example.dunning.api.dunnings.ActionBodies.PauseBody;
-import com.example.dunning.workflows.DunningWorkflow;
-import com.example.dunning.workflows.commands.CancelDunning;
-import com.example.dunning.workflows.commands.MarkPaid;
-import com.example.dunning.workflows.commands.PauseDunning;
-import com.example.dunning.workflows.commands.ResumeDunning;
-import com.example.dunning.workflows.commands.RetryNow;
-import com.example.dunning.workflows.model.DunningState;
+import com.example.dunning.workflows.dunning.CancelDunning;
+import com.example.dunning.workflows.dunning.DunningState;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
+import com.example.dunning.workflows.dunning.MarkPaid;
+import com.example.dunning.workflows.dunning.PauseDunning;
+import com.example.dunning.workflows.dunning.ResumeDunning;
+import com.example.dunning.workflows.dunning.RetryNow;
 import java.net.URI;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
@@ -127,10 +127,7 @@ class DunningsController {
       @PathVariable String id,
       @RequestBody(required = false) PauseBody body,
       Authentication caller) {
-    Instant until = body == null ? null : body.until();
-    if (until != null && !until.isAfter(Instant.now())) {
-      throw new InvalidRequestException("until: must be in the future: " + until);
-    }
+    Instant until = DunningActions.pauseEnd(body == null ? null : body.until());
     return act(id, DunningWorkflow.OPERATOR_PAUSE, new PauseDunning(until, caller.getName()));
   }
 

@@ -1,7 +1,7 @@
 package com.example.dunning.api.dunnings;
 
+import com.example.dunning.workflows.dunning.DunningState;
 import com.example.dunning.workflows.model.DunningResult;
-import com.example.dunning.workflows.model.DunningState;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.PaymentDetails;
 import java.time.Instant;

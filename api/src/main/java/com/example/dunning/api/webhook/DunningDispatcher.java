@@ -1,7 +1,7 @@
 package com.example.dunning.api.webhook;
 
-import com.example.dunning.workflows.DunningStart;
-import com.example.dunning.workflows.DunningStarter;
+import com.example.dunning.workflows.client.DunningStart;
+import com.example.dunning.workflows.client.DunningStarter;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import org.springframework.stereotype.Component;

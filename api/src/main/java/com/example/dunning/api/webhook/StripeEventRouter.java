@@ -1,14 +1,14 @@
 package com.example.dunning.api.webhook;
 
-import static com.example.dunning.workflows.DunningWorkflow.AUTHENTICATION_REQUIRED;
-import static com.example.dunning.workflows.DunningWorkflow.CANCEL;
-import static com.example.dunning.workflows.DunningWorkflow.MARK_PAID;
-import static com.example.dunning.workflows.DunningWorkflow.PAYMENT_FAILED;
+import static com.example.dunning.workflows.dunning.DunningWorkflow.AUTHENTICATION_REQUIRED;
+import static com.example.dunning.workflows.dunning.DunningWorkflow.CANCEL;
+import static com.example.dunning.workflows.dunning.DunningWorkflow.MARK_PAID;
+import static com.example.dunning.workflows.dunning.DunningWorkflow.PAYMENT_FAILED;
 
-import com.example.dunning.workflows.commands.AuthenticationRequired;
-import com.example.dunning.workflows.commands.CancelDunning;
-import com.example.dunning.workflows.commands.MarkPaid;
-import com.example.dunning.workflows.commands.PaymentFailed;
+import com.example.dunning.workflows.dunning.CancelDunning;
+import com.example.dunning.workflows.dunning.MarkPaid;
+import com.example.dunning.workflows.dunning.PaymentFailed;
+import com.example.dunning.workflows.model.AuthenticationRequired;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
@@ -77,7 +77,7 @@ class StripeEventRouter {
 
   private WebhookOutcome subscriptionDeleted(String type, String latestInvoice) {
     if (latestInvoice == null) {
-      return new WebhookOutcome(type, null, CANCEL, "no-invoice");
+      return WebhookOutcome.noInvoice(type, CANCEL);
     }
     return cancel(type, latestInvoice, "subscription deleted at Stripe");
   }

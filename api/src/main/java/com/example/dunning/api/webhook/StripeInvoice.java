@@ -1,7 +1,7 @@
 package com.example.dunning.api.webhook;
 
-import com.example.dunning.workflows.DunningIds;
-import com.example.dunning.workflows.DunningStart;
+import com.example.dunning.workflows.client.DunningStart;
+import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.model.DunningRequest;
 import java.time.Instant;
 

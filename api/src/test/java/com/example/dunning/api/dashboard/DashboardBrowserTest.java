@@ -8,7 +8,7 @@ import com.example.dunning.api.ApiTestContext;
 import com.example.dunning.api.Patience;
 import com.example.dunning.api.dunnings.RecordedDunnings;
 import com.example.dunning.api.security.TestTokens;
-import com.example.dunning.workflows.DunningIds;
+import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.model.DunningStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,8 +2,8 @@ package com.example.dunning.api.dunnings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.dunning.workflows.DunningIds;
-import com.example.dunning.workflows.DunningSearchAttributes;
+import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.dunning.DunningSearchAttributes;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.IntakeDetails;
 import io.temporal.api.common.v1.Payloads;

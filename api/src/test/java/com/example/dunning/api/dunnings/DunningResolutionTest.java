@@ -3,7 +3,7 @@ package com.example.dunning.api.dunnings;
 import static com.example.dunning.api.Patience.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.dunning.workflows.DunningIds;
+import com.example.dunning.workflows.dunning.DunningIds;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,16 +4,17 @@ import com.example.dunning.activities.DunningFixtures;
 import com.example.dunning.activities.TestPostgres;
 import com.example.dunning.activities.record.DunningRecords;
 import com.example.dunning.activities.record.DunningTables;
-import com.example.dunning.workflows.DunningIds;
 import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
-import com.example.dunning.workflows.activities.DunningRecordActivities.DunningEvent;
 import com.example.dunning.workflows.activities.DunningRecordActivities.OpenDunning;
+import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.model.Customer;
+import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentDetails;
 import java.time.Instant;
 import java.util.Locale;
@@ -72,7 +73,7 @@ public final class RecordedDunnings {
         new DunningEvent(
             dunningId,
             dunningId + ":event:1",
-            LogEntry.of(at, "PAUSED", "by test until resumed"),
+            LogEntry.of(at, LogTitle.PAUSED, "by test until resumed"),
             DunningStatus.PAUSED,
             null));
   }

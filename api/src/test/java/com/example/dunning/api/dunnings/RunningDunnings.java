@@ -33,7 +33,7 @@ public class RunningDunnings {
 
   public static final String WORKER_2 =
       "spring.temporal.workers[0].workflow-classes[0]="
-          + "com.example.dunning.workflows.DunningWorkflowImpl";
+          + "com.example.dunning.workflows.dunning.DunningWorkflowImpl";
 
   public static final String WORKER_3 =
       "spring.temporal.workers[0].activity-beans="

@@ -1,13 +1,13 @@
 package com.example.dunning.api.testworkflow;
 
-import com.example.dunning.workflows.DunningIds;
-import com.example.dunning.workflows.commands.AuthenticationRequired;
-import com.example.dunning.workflows.commands.CancelDunning;
-import com.example.dunning.workflows.commands.MarkPaid;
-import com.example.dunning.workflows.commands.PaymentFailed;
+import com.example.dunning.workflows.dunning.CancelDunning;
+import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.dunning.DunningState;
+import com.example.dunning.workflows.dunning.MarkPaid;
+import com.example.dunning.workflows.dunning.PaymentFailed;
+import com.example.dunning.workflows.model.AuthenticationRequired;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
-import com.example.dunning.workflows.model.DunningState;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.testing.DunningStandIn;
@@ -53,8 +53,13 @@ public class RecordingDunningWorkflow extends DunningStandIn {
     String next =
         event.nextPaymentAttempt() == null ? "none" : event.nextPaymentAttempt().toString();
     log.add(
-        LogEntry.of(
-            event.at(), PAYMENT_FAILED, "attempt " + event.attemptCount() + ", next " + next));
+        new LogEntry(
+            event.at(),
+            PAYMENT_FAILED,
+            "attempt " + event.attemptCount() + ", next " + next,
+            "SUCCESS",
+            null,
+            null));
   }
 
   @Override
@@ -70,10 +75,13 @@ public class RecordingDunningWorkflow extends DunningStandIn {
   @Override
   public void authenticationRequired(AuthenticationRequired event) {
     log.add(
-        LogEntry.of(
+        new LogEntry(
             event.at(),
             AUTHENTICATION_REQUIRED,
-            "attempt " + event.attemptCount() + ", " + event.payUrl()));
+            "attempt " + event.attemptCount() + ", " + event.payUrl(),
+            "SUCCESS",
+            null,
+            null));
   }
 
   @Override

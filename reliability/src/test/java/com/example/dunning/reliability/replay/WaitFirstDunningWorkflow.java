@@ -1,6 +1,6 @@
 package com.example.dunning.reliability.replay;
 
-import com.example.dunning.workflows.DunningWorkflowImpl;
+import com.example.dunning.workflows.dunning.DunningWorkflowImpl;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
 import io.temporal.workflow.Workflow;

@@ -2,7 +2,7 @@ package com.example.dunning.reliability.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.dunning.workflows.DunningIds;
+import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import java.util.LinkedHashSet;

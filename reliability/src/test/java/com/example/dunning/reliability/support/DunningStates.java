@@ -1,7 +1,7 @@
 package com.example.dunning.reliability.support;
 
-import com.example.dunning.workflows.DunningWorkflow;
-import com.example.dunning.workflows.model.DunningState;
+import com.example.dunning.workflows.dunning.DunningState;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
 import io.temporal.client.WorkflowClient;
 import java.util.Collection;
 import java.util.HashMap;

@@ -2,11 +2,11 @@ package com.example.dunning.reliability.support;
 
 import com.example.dunning.dev.FreePorts;
 import com.example.dunning.dev.WorkerProcess;
-import com.example.dunning.workflows.DunningIds;
-import com.example.dunning.workflows.DunningStart;
-import com.example.dunning.workflows.DunningStarter;
-import com.example.dunning.workflows.DunningWorkflow;
-import com.example.dunning.workflows.commands.PaymentFailed;
+import com.example.dunning.workflows.client.DunningStart;
+import com.example.dunning.workflows.client.DunningStarter;
+import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
+import com.example.dunning.workflows.dunning.PaymentFailed;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
 import io.temporal.api.enums.v1.EventType;

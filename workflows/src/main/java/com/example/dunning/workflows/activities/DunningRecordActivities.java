@@ -1,13 +1,12 @@
 package com.example.dunning.workflows.activities;
 
+import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
-import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningSettings;
 import io.temporal.activity.ActivityInterface;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -29,27 +28,5 @@ public interface DunningRecordActivities {
 
   record OpenDunning(String dunningId, DunningRequest request, PaymentDetails payment) {}
 
-  /**
-   * @param key unique per dunning and event
-   * @param status the dunning's status after the event, or null when unchanged
-   * @param attempt a charge attempt to record with the invoice's payments, or null
-   */
-  record DunningEvent(
-      String dunningId, String key, LogEntry entry, DunningStatus status, PaymentAttempt attempt) {}
-
   record CloseDunning(String dunningId, DunningResult result, LogEntry entry) {}
-
-  /**
-   * One charge of the invoice, as the provider made it.
-   *
-   * @param number the invoice's attempt count after this charge
-   */
-  record PaymentAttempt(
-      int number,
-      boolean success,
-      String externalPaymentId,
-      String failureReason,
-      long amount,
-      String currency,
-      Instant at) {}
 }

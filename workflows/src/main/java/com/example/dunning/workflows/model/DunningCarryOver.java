@@ -1,7 +1,5 @@
 package com.example.dunning.workflows.model;
 
-import com.example.dunning.workflows.activities.DunningRecordActivities.DunningEvent;
-import com.example.dunning.workflows.commands.AuthenticationRequired;
 import com.example.dunning.workflows.policy.DunningSettings;
 import java.time.Instant;
 import java.util.List;

@@ -6,9 +6,5 @@ public enum DunningStatus {
   PAUSED,
   RECOVERED,
   CANCELLED,
-  EXPIRED;
-
-  public boolean isFinal() {
-    return this == RECOVERED || this == CANCELLED || this == EXPIRED;
-  }
+  EXPIRED
 }

@@ -1,16 +1,16 @@
 package com.example.dunning.workflows.testing;
 
-import com.example.dunning.workflows.DunningWorkflow;
-import com.example.dunning.workflows.commands.AuthenticationRequired;
-import com.example.dunning.workflows.commands.CancelDunning;
-import com.example.dunning.workflows.commands.CheckProvider;
-import com.example.dunning.workflows.commands.MarkPaid;
-import com.example.dunning.workflows.commands.PauseDunning;
-import com.example.dunning.workflows.commands.PaymentFailed;
-import com.example.dunning.workflows.commands.PaymentMethodUpdated;
-import com.example.dunning.workflows.commands.ResumeDunning;
-import com.example.dunning.workflows.commands.RetryNow;
-import com.example.dunning.workflows.model.DunningState;
+import com.example.dunning.workflows.dunning.CancelDunning;
+import com.example.dunning.workflows.dunning.CheckProvider;
+import com.example.dunning.workflows.dunning.DunningState;
+import com.example.dunning.workflows.dunning.DunningWorkflow;
+import com.example.dunning.workflows.dunning.MarkPaid;
+import com.example.dunning.workflows.dunning.PauseDunning;
+import com.example.dunning.workflows.dunning.PaymentFailed;
+import com.example.dunning.workflows.dunning.PaymentMethodUpdated;
+import com.example.dunning.workflows.dunning.ResumeDunning;
+import com.example.dunning.workflows.dunning.RetryNow;
+import com.example.dunning.workflows.model.AuthenticationRequired;
 
 /**
  * The base of the test-only stand-ins for the dunning, in this module's test-jar: a stand-in writes

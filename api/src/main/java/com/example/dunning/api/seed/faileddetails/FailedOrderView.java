@@ -6,6 +6,7 @@ import com.example.dunning.api.seed.faileddetails.FailedOrder.Log;
 import com.example.dunning.api.seed.faileddetails.FailedOrder.Product;
 import com.example.dunning.api.seed.faileddetails.FailedOrders.Invoice;
 import com.example.dunning.api.seed.faileddetails.FailedOrders.Step;
+import com.example.dunning.workflows.model.LogTitle;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,8 +32,8 @@ final class FailedOrderView {
           "CANCELLED", "CANCELLED",
           "EXPIRED", "EXPIRED");
 
-  static final String SMS_SENT = "SMS SENT";
-  static final String EMAIL_SENT = "EMAIL SENT";
+  static final String SMS_SENT = LogTitle.SMS_SENT.text();
+  static final String EMAIL_SENT = LogTitle.EMAIL_SENT.text();
 
   private final DateTimeFormatter date;
   private final DateTimeFormatter dateTime;

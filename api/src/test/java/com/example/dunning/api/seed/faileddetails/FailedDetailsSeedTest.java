@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.dunning.api.seed.SeedApiTest;
 import com.example.dunning.api.seed.SeedDocuments;
 import com.example.dunning.api.seed.SeedRows;
-import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
 import com.example.dunning.workflows.model.Customer;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
+import com.example.dunning.workflows.model.PaymentAttempt;
 import com.example.dunning.workflows.model.PaymentDetails;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
@@ -137,12 +138,12 @@ class FailedDetailsSeedTest extends SeedApiTest {
     rows.event(
         dunningId,
         "event:1",
-        LogEntry.of(t.plusSeconds(90_000), "PAUSED", "by alice"),
+        LogEntry.of(t.plusSeconds(90_000), LogTitle.PAUSED, "by alice"),
         DunningStatus.PAUSED);
     rows.event(
         dunningId,
         "event:2",
-        LogEntry.of(t.plusSeconds(93_600), "RESUMED", "by alice"),
+        LogEntry.of(t.plusSeconds(93_600), LogTitle.RESUMED, "by alice"),
         DunningStatus.ACTIVE);
     rows.expirePackage(dunningId, payment);
     rows.close(

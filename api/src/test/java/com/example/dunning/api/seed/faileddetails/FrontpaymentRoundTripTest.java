@@ -11,6 +11,7 @@ import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentDetails;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,12 +86,13 @@ class FrontpaymentRoundTripTest extends SeedApiTest {
     switch (status) {
       case ACTIVE -> {}
       case PAUSED ->
-          rows.event(dunningId, "paused", LogEntry.of(at, "PAUSED", "by an operator"), status);
+          rows.event(
+              dunningId, "paused", LogEntry.of(at, LogTitle.PAUSED, "by an operator"), status);
       default ->
           rows.close(
               dunningId,
               new DunningResult(status, "ended " + status, at, 1),
-              LogEntry.of(at, status.name(), "ended"));
+              new LogEntry(at, status.name(), "ended", "SUCCESS", null, null));
     }
     return dunningId;
   }

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.dunning.api.seed.SeedApiTest;
 import com.example.dunning.api.seed.SeedDocuments;
 import com.example.dunning.api.seed.SeedRows;
-import com.example.dunning.workflows.activities.DunningRecordActivities.PaymentAttempt;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
+import com.example.dunning.workflows.model.PaymentAttempt;
 import com.example.dunning.workflows.model.PaymentDetails;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ class InvoicePaymentsSeedTest extends SeedApiTest {
     rows.close(
         dunningId,
         new DunningResult(DunningStatus.RECOVERED, "recovered by a retry", PAID_AT, 3),
-        LogEntry.of(PAID_AT, "PAID", "recovered by a retry"));
+        LogEntry.of(PAID_AT, LogTitle.PAID, "recovered by a retry"));
     // updated_at is the database's clock; fixed here so the whole document can be compared.
     rows.jdbc().update("UPDATE payment_attempt SET updated_at = ?", Timestamp.from(UPDATED_AT));
   }

@@ -10,6 +10,7 @@ import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentDetails;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
@@ -115,11 +116,17 @@ class PaymentFailedSeedTest extends SeedApiTest {
     // The samples ask for user 1 with StatusId 2 (PAUSED).
     String paused = rows.open(SeedRows.payment("in_paused", 1), SAMPLE_TIME);
     rows.event(
-        paused, "pause", LogEntry.of(SAMPLE_TIME, "PAUSED", "by alice"), DunningStatus.PAUSED);
+        paused,
+        "pause",
+        LogEntry.of(SAMPLE_TIME, LogTitle.PAUSED, "by alice"),
+        DunningStatus.PAUSED);
     rows.open(SeedRows.payment("in_active", 1), SAMPLE_TIME);
     String other = rows.open(SeedRows.payment("in_other_user", 2), SAMPLE_TIME);
     rows.event(
-        other, "pause", LogEntry.of(SAMPLE_TIME, "PAUSED", "by alice"), DunningStatus.PAUSED);
+        other,
+        "pause",
+        LogEntry.of(SAMPLE_TIME, LogTitle.PAUSED, "by alice"),
+        DunningStatus.PAUSED);
 
     Map<String, String> bodies =
         Map.of(
@@ -176,17 +183,17 @@ class PaymentFailedSeedTest extends SeedApiTest {
     Instant t = SAMPLE_TIME;
     rows.open(SeedRows.payment("in_active", 1), t);
     String paused = rows.open(SeedRows.payment("in_paused", 1), t.plusSeconds(1));
-    rows.event(paused, "pause", LogEntry.of(t, "PAUSED", "by alice"), DunningStatus.PAUSED);
+    rows.event(paused, "pause", LogEntry.of(t, LogTitle.PAUSED, "by alice"), DunningStatus.PAUSED);
     String paid = rows.open(SeedRows.payment("in_recovered", 1), t.plusSeconds(2));
     rows.close(
         paid,
         new DunningResult(DunningStatus.RECOVERED, "marked paid", t, 1),
-        LogEntry.of(t, "PAID", "marked paid"));
+        LogEntry.of(t, LogTitle.PAID, "marked paid"));
     String cancelled = rows.open(SeedRows.payment("in_cancelled", 1), t.plusSeconds(3));
     rows.close(
         cancelled,
         new DunningResult(DunningStatus.CANCELLED, "customer left", t, 1),
-        LogEntry.of(t, "CANCELLED", "customer left"));
+        LogEntry.of(t, LogTitle.CANCELLED, "customer left"));
     PaymentDetails expiring = SeedRows.payment("in_expired", 1);
     String expired = rows.open(expiring, t.plusSeconds(4));
     rows.expirePackage(expired, expiring);

@@ -1,4 +1,0 @@
-package com.example.dunning.workflows.commands;
-
-/** Stop the dunning without recovering the invoice: nothing more is sent, nothing expires. */
-public record CancelDunning(String reason, String by) {}

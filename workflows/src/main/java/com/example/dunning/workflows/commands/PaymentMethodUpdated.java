@@ -1,4 +1,0 @@
-package com.example.dunning.workflows.commands;
-
-/** The customer has a new payment method: retries blocked by a hard decline may go on. */
-public record PaymentMethodUpdated(String paymentMethodId, String by) {}

@@ -1,3 +1,0 @@
-package com.example.dunning.workflows.commands;
-
-public record ResumeDunning(String by) {}

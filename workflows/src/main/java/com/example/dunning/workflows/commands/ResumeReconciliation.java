@@ -1,3 +1,0 @@
-package com.example.dunning.workflows.commands;
-
-public record ResumeReconciliation(String by) {}

@@ -1,4 +1,0 @@
-package com.example.dunning.workflows.commands;
-
-/** Runs a reconciliation sweep now instead of at the next interval (ignored while paused). */
-public record SweepNow(String by) {}

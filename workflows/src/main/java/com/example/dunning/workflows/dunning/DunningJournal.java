@@ -1,0 +1,104 @@
+package com.example.dunning.workflows.dunning;
+
+import com.example.dunning.workflows.model.DunningEvent;
+import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.FailureNotes;
+import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
+import com.example.dunning.workflows.model.PaymentAttempt;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The log a dunning shows in its {@code state} query, and the events that signals produced and the
+ * main loop has yet to record in PostgreSQL. Event keys come from a counter kept in workflow state,
+ * so they are the same on replay and a retried record activity writes nothing twice.
+ */
+final class DunningJournal {
+
+  private final String dunningId;
+  private final List<LogEntry> entries = new ArrayList<>();
+  private final Deque<DunningEvent> unrecorded = new ArrayDeque<>();
+  private int sequence;
+
+  DunningJournal(String dunningId) {
+    this.dunningId = dunningId;
+  }
+
+  /** A journal that goes on from a previous run's: its keys continue from {@code sequence}. */
+  DunningJournal(
+      String dunningId, int sequence, List<LogEntry> entries, List<DunningEvent> unrecorded) {
+    this.dunningId = dunningId;
+    this.sequence = sequence;
+    this.entries.addAll(entries);
+    this.unrecorded.addAll(unrecorded);
+  }
+
+  /** An entry whose activity has already recorded it. */
+  void add(LogEntry entry) {
+    entries.add(entry);
+  }
+
+  /** An entry to record by the main loop, with the status it leaves and the charge it reports. */
+  void addUnrecorded(LogEntry entry, DunningStatus status, PaymentAttempt attempt) {
+    entries.add(entry);
+    unrecorded.add(new DunningEvent(dunningId, nextKey("event"), entry, status, attempt));
+  }
+
+  /** A failed charge the provider reported, to record with the invoice's attempts. */
+  void addFailure(
+      PaymentFailed event, Instant at, String paymentIntentId, long amount, String currency) {
+    String reason = FailureNotes.reason(event.failureCode(), event.declineCode());
+    PaymentAttempt attempt =
+        new PaymentAttempt(
+            event.attemptCount(), false, paymentIntentId, reason, amount, currency, at);
+    LogEntry entry =
+        LogEntry.failure(
+            at,
+            LogTitle.PAYMENT_FAILED,
+            FailureNotes.of(event.attemptCount(), event.failureCode(), event.declineCode()),
+            null);
+    addUnrecorded(entry, null, attempt);
+  }
+
+  boolean hasUnrecorded() {
+    return !unrecorded.isEmpty();
+  }
+
+  DunningEvent takeUnrecorded() {
+    return unrecorded.poll();
+  }
+
+  /** The oldest unrecorded events, at most {@code max}. */
+  List<DunningEvent> takeUnrecorded(int max) {
+    List<DunningEvent> taken = new ArrayList<>();
+    while (taken.size() < max && !unrecorded.isEmpty()) {
+      taken.add(unrecorded.poll());
+    }
+    return taken;
+  }
+
+  String nextKey(String what) {
+    return dunningId + ":" + what + ":" + ++sequence;
+  }
+
+  List<LogEntry> entries() {
+    return List.copyOf(entries);
+  }
+
+  /** The last {@code count} entries, oldest first. */
+  List<LogEntry> latest(int count) {
+    return List.copyOf(entries.subList(Math.max(0, entries.size() - count), entries.size()));
+  }
+
+  List<DunningEvent> unrecorded() {
+    return List.copyOf(unrecorded);
+  }
+
+  int sequence() {
+    return sequence;
+  }
+}

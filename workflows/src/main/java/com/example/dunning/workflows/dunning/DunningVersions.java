@@ -1,0 +1,40 @@
+package com.example.dunning.workflows.dunning;
+
+import io.temporal.workflow.Workflow;
+
+/**
+ * Every change to the dunning's commands since its first release, each behind a Temporal version
+ * marker so that dunnings started before it replay as they ran. Each method is called where its
+ * change takes effect: moving a call moves its marker in the history.
+ */
+final class DunningVersions {
+
+  /**
+   * Local activities (see {@link DunningActivityStubs}), events recorded in batches, and no upsert
+   * of search attributes the start already set: a cheaper dunning on Temporal Cloud.
+   */
+  static final String FEWER_ACTIONS = "fewer-actions";
+
+  /** The checkProvider signal is acted on; dunnings that received it before ignored it. */
+  static final String PROVIDER_CHECK_SIGNAL = "provider-check-signal";
+
+  /** More provider failures than refused credentials wait for an operator, not fail the dunning. */
+  static final String OPERATOR_FAILURES = "provider-failures-wait-for-operator";
+
+  private DunningVersions() {}
+
+  /** Asked once, when the workflow starts. */
+  static boolean fewerActions() {
+    return Workflow.getVersion(FEWER_ACTIONS, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  /** Asked when a checkProvider signal comes. */
+  static boolean actsOnProviderCheck() {
+    return Workflow.getVersion(PROVIDER_CHECK_SIGNAL, Workflow.DEFAULT_VERSION, 1) == 1;
+  }
+
+  /** Asked only when the provider fails in one of the ways that failed the dunning before. */
+  static boolean operatorFailuresWait() {
+    return Workflow.getVersion(OPERATOR_FAILURES, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+}

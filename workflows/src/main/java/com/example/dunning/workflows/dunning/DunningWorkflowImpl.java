@@ -1,0 +1,309 @@
+package com.example.dunning.workflows.dunning;
+
+import static com.example.dunning.workflows.model.DunningStatus.ACTIVE;
+import static com.example.dunning.workflows.model.DunningStatus.EXPIRED;
+import static com.example.dunning.workflows.model.DunningStatus.PAUSED;
+
+import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
+import com.example.dunning.workflows.activities.DunningRecordActivities.OpenDunning;
+import com.example.dunning.workflows.activities.PackageActivities.PackageChange;
+import com.example.dunning.workflows.activities.PaymentActivities.ChargeRequest;
+import com.example.dunning.workflows.model.AuthenticationRequired;
+import com.example.dunning.workflows.model.ChargeResult;
+import com.example.dunning.workflows.model.DunningRequest;
+import com.example.dunning.workflows.model.DunningResult;
+import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.PaymentDetails;
+import com.example.dunning.workflows.policy.DunningStep;
+import com.example.dunning.workflows.policy.NoticeKind;
+import com.example.dunning.workflows.policy.StepAction;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The dunning policy, step by step: open the dunning, then for each step wait until it is due
+ * (acting meanwhile on what signals asked), ask the provider, charge if the step may, expire the
+ * package at the end of grace, and send the step's notices outside the customer's quiet hours. The
+ * handlers ({@link DunningHandlers}) only note what comes in; every decision is made here, so it is
+ * in the history in the order it was made.
+ */
+public class DunningWorkflowImpl extends DunningHandlers {
+
+  /** {@link DunningVersions#FEWER_ACTIONS}, which names the tests' recorded histories. */
+  public static final String FEWER_ACTIONS = DunningVersions.FEWER_ACTIONS;
+
+  private final String dunningId;
+  private final DunningRequest request;
+  private final DunningJournal journal;
+  private final DunningActivityStubs activities;
+  private final StatusAttributes attributes;
+  private final CustomerNotices notices;
+  private final ProviderInvoice provider;
+  private final DunningContinuation continuation;
+
+  @WorkflowInit
+  public DunningWorkflowImpl(DunningRequest request) {
+    this(request, DunningVersions.fewerActions());
+  }
+
+  private DunningWorkflowImpl(DunningRequest request, boolean fewerActions) {
+    super(DunningCase.of(Workflow.getInfo().getWorkflowId(), request));
+    this.dunningId = dunning.dunningId();
+    this.request = request;
+    this.journal = dunning.journal();
+    this.activities = DunningActivityStubs.of(fewerActions);
+    this.attributes = new StatusAttributes(fewerActions);
+    this.notices = new CustomerNotices(dunningId, journal, activities.notifications());
+    this.provider = new ProviderInvoice(activities.payments(), request);
+    this.continuation = new DunningContinuation(dunning, activities.records(), fewerActions);
+  }
+
+  @Override
+  public DunningResult run(DunningRequest ignored) {
+    boolean continued = request.carryOver() != null;
+    if (!continued) {
+      DunningResult ended = open();
+      if (ended != null) {
+        return ended;
+      }
+    }
+    List<DunningStep> steps = dunning.settings().policy().steps();
+    for (int index = dunning.stepIndex(); index < steps.size(); index++) {
+      DunningStep step = steps.get(index);
+      if (!continued) {
+        dunning.nextStep(index, step.name(), now().plus(step.delay()));
+      }
+      continued = false; // only the carried-over step keeps the time it was due
+      describe();
+      DunningResult ended = awaitStep() ? runStep(step) : end();
+      if (ended != null) {
+        return ended;
+      }
+    }
+    return close(DunningOutcome.ranOutOfSteps(dunning.settings().policy().version()));
+  }
+
+  /** Asks the provider and records the dunning; the result when it ends right there. */
+  private DunningResult open() {
+    dunning.paymentAsked(provider.ask());
+    PaymentDetails payment = dunning.payment();
+    if (payment == null) {
+      return unknownAtProvider();
+    }
+    dunning.opened(activities.records().openDunning(new OpenDunning(dunningId, request, payment)));
+    attributes.opened(payment);
+    return payment.status().isSettled() ? settledAtProvider() : null;
+  }
+
+  /** Asks the provider, then charges, expires or sends as the step says; the result if it ends. */
+  private DunningResult runStep(DunningStep step) {
+    DunningResult ended = askProvider();
+    if (ended != null) {
+      return ended;
+    }
+    if (step.does(StepAction.RETRY_CHARGE) && dunning.mayRetry()) {
+      DunningResult paid = charge("step " + step.name());
+      if (paid != null) {
+        return paid;
+      }
+    }
+    if (step.does(StepAction.EXPIRE_PACKAGE)) {
+      return expire(step);
+    }
+    if (!awaitSendWindow()) {
+      return end();
+    }
+    notices.send(step, DunningRules.noticeFor(step, dunning.payment()), dunning.payment());
+    return null;
+  }
+
+  /** Charges once; the result when the charge paid the invoice, which ends the dunning. */
+  private DunningResult charge(String why) {
+    String key = journal.nextKey("charge");
+    ChargeResult charge =
+        activities
+            .payments()
+            .retryCharge(
+                new ChargeRequest(dunningId, request.provider(), request.invoiceId(), key));
+    dunning.charged(charge, why, now());
+    if (!charge.paid()) {
+      return null;
+    }
+    notices.email(NoticeKind.RECOVERED, "recovered", dunning.payment());
+    return close(DunningOutcome.recoveredByCharge(why));
+  }
+
+  private DunningResult expire(DunningStep step) {
+    boolean cancel = step.does(StepAction.CANCEL_SUBSCRIPTION);
+    activities.packages().expirePackage(new PackageChange(dunningId, dunning.payment(), cancel));
+    dunning.expired(step.name(), now());
+    attributes.status(dunning, EXPIRED);
+    if (awaitSendWindow()) {
+      notices.send(step, NoticeKind.EXPIRED, dunning.payment());
+    }
+    describe();
+    // A payment that comes late still gives the package back, within the restore window.
+    Workflow.await(dunning.settings().policy().restoreWindow(), dunning::hasResolution);
+    continuation.recordAll();
+    if (dunning.paid() == null) {
+      return close(DunningOutcome.notPaidAfterExpiry());
+    }
+    activities.packages().restorePackage(new PackageChange(dunningId, dunning.payment(), false));
+    dunning.restored(now());
+    DunningResult recovered = close(DunningOutcome.paidAfterExpiry(dunning.paid()));
+    notices.email(NoticeKind.RECOVERED, "restored", dunning.payment());
+    return recovered;
+  }
+
+  /** Waits until the step is due; false when the dunning ended or was resolved meanwhile. */
+  private boolean awaitStep() {
+    return awaitDue(dunning::nextStepAt, true);
+  }
+
+  /** Waits out the customer's quiet hours; false when the dunning ended or was resolved. */
+  private boolean awaitSendWindow() {
+    return awaitDue(() -> dunning.quietHoursEnd(now()), false);
+  }
+
+  /**
+   * The one wait: until {@code due}, or until there is something to act on. That is always a
+   * resolution, a provider check or a pause; before a step also a manual retry, an authentication
+   * notice and the events signals logged (recorded, or carried over to a new run). Before a notice
+   * only the first three count: the notice goes out before anything else is done.
+   *
+   * @return true once due; false when the dunning ended or was resolved meanwhile
+   */
+  private boolean awaitDue(Supplier<Instant> due, boolean beforeStep) {
+    while (true) {
+      if (beforeStep) {
+        continuation.recordOrContinueAsNew(dunning.nextStepAt());
+      }
+      if (dunning.isResolved()) {
+        return false;
+      }
+      if (dunning.hasProviderCheck()) {
+        if (answerProviderCheck() != null) {
+          return false;
+        }
+        if (beforeStep) {
+          continue; // signals may have come in while the provider was asked
+        }
+      }
+      if (dunning.isPaused()) {
+        holdWhilePaused(beforeStep);
+        continue;
+      }
+      if (beforeStep && actOnRequest()) {
+        continue;
+      }
+      Duration left = Duration.between(now(), due.get());
+      if (left.isNegative() || left.isZero()) {
+        return true;
+      }
+      Workflow.await(left, beforeStep ? dunning::hasSomethingToDo : dunning::interruptsANotice);
+    }
+  }
+
+  /** A manual retry or an authentication notice that was asked for; false when none was. */
+  private boolean actOnRequest() {
+    String retryBy = dunning.takeRetryRequest();
+    if (retryBy != null) {
+      charge("retry requested by " + retryBy);
+      return true;
+    }
+    AuthenticationRequired notice = dunning.takeAuthenticationNotice();
+    if (notice == null) {
+      return false;
+    }
+    if (awaitSendWindow()) {
+      String key = "authentication-" + notice.attemptCount();
+      notices.email(NoticeKind.AUTHENTICATION_REQUIRED, key, dunning.payment());
+    }
+    return true;
+  }
+
+  /**
+   * Holds everything while paused, keeping the time that was left to the next step; answers
+   * provider checks and records what signals logged meanwhile.
+   *
+   * @param beforeStep nothing of the next step has run yet, so the dunning may continue as new
+   */
+  private void holdWhilePaused(boolean beforeStep) {
+    Duration held = DunningRules.timeLeft(dunning.nextStepAt(), now()); // the clock stops
+    attributes.status(dunning, PAUSED);
+    while (dunning.isPaused() && !dunning.isResolved()) {
+      Instant until = dunning.pausedUntil();
+      if (until.equals(Instant.MAX)) {
+        Workflow.await(dunning::hasPauseNews);
+      } else if (!until.isAfter(now())) {
+        dunning.resumeByItself(now());
+      } else {
+        Workflow.await(Duration.between(now(), until), dunning::hasPauseNews);
+      }
+      if (dunning.hasProviderCheck() && answerProviderCheck() != null) {
+        return; // ended: close() has set the status
+      }
+      if (beforeStep) {
+        continuation.recordOrContinueAsNew(now().plus(held));
+      } else {
+        continuation.recordAll();
+      }
+    }
+    dunning.restartClock(now(), held);
+    attributes.status(dunning, ACTIVE);
+    describe();
+  }
+
+  /** Asks the provider now, as the reconciliation sweep asked; the result if that ends it. */
+  private DunningResult answerProviderCheck() {
+    dunning.takeProviderCheck();
+    return askProvider();
+  }
+
+  /** Asks the provider; the result when it no longer knows the invoice or it is settled there. */
+  private DunningResult askProvider() {
+    PaymentDetails fresh = provider.ask();
+    if (fresh == null) {
+      return unknownAtProvider();
+    }
+    dunning.paymentRefreshed(fresh);
+    return fresh.status().isSettled() ? settledAtProvider() : null;
+  }
+
+  /** The result of a dunning a wait left: closed by a provider check, or resolved by a signal. */
+  private DunningResult end() {
+    return dunning.isClosed()
+        ? dunning.result()
+        : close(DunningOutcome.resolvedBy(dunning.paid(), dunning.cancelled()));
+  }
+
+  private DunningResult settledAtProvider() {
+    return close(DunningOutcome.settledAtProvider(dunning.payment().status()));
+  }
+
+  private DunningResult unknownAtProvider() {
+    return close(DunningOutcome.unknownAtProvider(request.provider(), request.invoiceId()));
+  }
+
+  private DunningResult close(DunningOutcome outcome) {
+    continuation.recordAll();
+    DunningResult result =
+        new DunningResult(outcome.status(), outcome.reason(), now(), dunning.attemptCount());
+    LogEntry entry = dunning.closed(result, outcome.title());
+    activities.records().closeDunning(new CloseDunning(dunningId, result, entry));
+    attributes.status(dunning, outcome.status());
+    describe();
+    // An operator's update waiting for this end answers before the workflow completes. Adds no
+    // command, so histories without updates replay unchanged.
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return result;
+  }
+
+  private void describe() {
+    Workflow.setCurrentDetails(dunning.details());
+  }
+}

@@ -1,0 +1,3 @@
+package com.example.dunning.workflows.dunning;
+
+public record ResumeDunning(String by) {}

@@ -1,0 +1,3 @@
+package com.example.dunning.workflows.reconciliation;
+
+public record ResumeReconciliation(String by) {}
