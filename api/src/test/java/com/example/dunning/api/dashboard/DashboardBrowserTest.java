@@ -222,6 +222,9 @@ class DashboardBrowserTest extends ApiTestContext {
     browser.findElement(By.id("token")).sendKeys(token);
     screenshotOnce("login");
     browser.findElement(By.cssSelector("form[action$='/dashboard/login'] button")).click();
+    // A click may return before the form's navigation starts: wait until the page has left the
+    // form.
+    await().until(() -> !browser.getCurrentUrl().endsWith("/dashboard/login"));
     assertThat(browser.getCurrentUrl()).doesNotContain("/login");
   }
 
