@@ -53,6 +53,9 @@ final class DunningCase {
   /** Null when not paused; {@link Instant#MAX} for "until resumed". */
   private Instant pausedUntil;
 
+  /** While the main method holds the dunning for a pause: the time that was left to the step. */
+  private Duration held;
+
   private String retryRequestedBy;
   private AuthenticationRequired authenticationNotice;
   private int lastAuthenticationNoticeAttempt;
@@ -198,28 +201,23 @@ final class DunningCase {
     return paid != null || cancelled != null;
   }
 
-  /** Something to act on before the next step is due. */
-  private boolean hasRequests() {
-    return isResolved()
-        || pausedUntil != null
-        || retryRequestedBy != null
-        || authenticationNotice != null
-        || providerCheck != null;
-  }
-
-  /** What the wait for a step wakes up for: a request, or events signals logged to record. */
-  boolean hasSomethingToDo() {
-    return hasRequests() || journal.hasUnrecorded();
-  }
-
-  /** What holds a notice back: a resolution, a pause or a provider check. */
-  boolean interruptsANotice() {
-    return isResolved() || isPaused() || hasProviderCheck();
-  }
-
-  /** Something that ends or interrupts a pause. */
-  boolean hasPauseNews() {
-    return !isPaused() || isResolved() || journal.hasUnrecorded() || hasProviderCheck();
+  /**
+   * What ends the one wait before its time: always a resolution or a provider check; while the main
+   * method holds for a pause, the pause's end and events to record; before a step, a pause, a
+   * manual retry, an authentication notice and events to record; before a notice, a pause.
+   */
+  boolean hasNews(boolean beforeStep) {
+    if (isResolved() || providerCheck != null) {
+      return true;
+    }
+    if (held != null) {
+      return !isPaused() || journal.hasUnrecorded();
+    }
+    return isPaused()
+        || beforeStep
+            && (retryRequestedBy != null
+                || authenticationNotice != null
+                || journal.hasUnrecorded());
   }
 
   boolean isPaused() {
@@ -330,11 +328,26 @@ final class DunningCase {
     nextStepAt = at;
   }
 
-  /** A pause is over: the next step is due in the time it had left when the pause began. */
-  void restartClock(Instant now, Duration held) {
+  /** The main method holds the dunning for a pause: the clock to the next step stops. */
+  void stopClock(Instant now) {
+    held = DunningRules.timeLeft(nextStepAt, now);
+  }
+
+  /** The hold is over: the next step is due in the time it had left when the pause began. */
+  void restartClock(Instant now) {
     if (nextStepAt != null) {
       nextStepAt = now.plus(held);
     }
+    held = null;
+  }
+
+  boolean isHolding() {
+    return held != null;
+  }
+
+  /** When the awaited step is due: while held, as if the pause ended now. */
+  Instant dueAt(Instant now) {
+    return held == null ? nextStepAt : now.plus(held);
   }
 
   private void noNextStep() {
@@ -354,13 +367,14 @@ final class DunningCase {
   }
 
   /**
-   * The dunning has ended: no step is next any more.
+   * The dunning has ended: no step is next any more, and no pause holds it.
    *
    * @param title the closing log entry's; null for none
    * @return the closing log entry, or null
    */
   LogEntry closed(DunningResult closed, LogTitle title) {
     result = closed;
+    held = null;
     noNextStep();
     LogEntry entry = title == null ? null : LogEntry.of(closed.endedAt(), title, closed.reason());
     if (entry != null) {
@@ -469,14 +483,14 @@ final class DunningCase {
         journal.entries());
   }
 
-  /** What the next run needs to go on waiting for the current step, due at {@code dueAt}. */
-  DunningCarryOver carryOver(Instant dueAt) {
+  /** What the next run needs to go on waiting for the current step. */
+  DunningCarryOver carryOver(Instant now) {
     return new DunningCarryOver(
         settings,
         payment,
         stepIndex,
         nextStep,
-        dueAt,
+        dueAt(now),
         attemptCount,
         retriesBlocked,
         pausedUntil,

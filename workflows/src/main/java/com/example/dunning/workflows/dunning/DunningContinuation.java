@@ -52,14 +52,12 @@ final class DunningContinuation {
    * Records what signals logged, continuing as new whenever the history has grown long. Called only
    * while waiting for a step, before anything of it has run, so no charge or notice of a step is
    * repeated by the next run, which goes on waiting for the same step.
-   *
-   * @param dueAt when the awaited step is due, which the next run keeps
    */
-  void recordOrContinueAsNew(Instant dueAt) {
-    continueAsNewIfLong(dueAt);
+  void recordOrContinueAsNew() {
+    continueAsNewIfLong();
     while (dunning.journal().hasUnrecorded()) {
       recordSome();
-      continueAsNewIfLong(dueAt);
+      continueAsNewIfLong();
     }
   }
 
@@ -72,11 +70,12 @@ final class DunningContinuation {
     }
   }
 
-  private void continueAsNewIfLong(Instant dueAt) {
+  private void continueAsNewIfLong() {
     if (!isHistoryLong() || dunning.isResolved()) {
       return; // a resolution is acted on in this run, never carried over
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
-    Workflow.continueAsNew(dunning.request().continuedFrom(dunning.carryOver(dueAt)));
+    Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    Workflow.continueAsNew(dunning.request().continuedFrom(dunning.carryOver(now)));
   }
 }

@@ -122,18 +122,20 @@ class DunningCaseTest {
   }
 
   @Test
-  void givenACarryOver_theNextRunShouldStandWhereThisOneStood() {
+  void givenACarryOverWhileHeldForAPause_theNextRunShouldStandWhereThisOneStood() {
     dunning.nextStep(2, "final-warning", NOW.plusSeconds(3600));
     dunning.pause(new PauseDunning(null, "alice"), NOW);
+    dunning.stopClock(NOW);
     dunning.retryNow(new RetryNow("bob"));
 
+    // An hour was left to the step when the pause began; two hours later it still is.
     DunningCarryOver carried = dunning.carryOver(NOW.plusSeconds(7200));
     DunningCase next =
         DunningCase.of(
             DunningFixtures.DUNNING_ID, DunningFixtures.request().continuedFrom(carried));
 
     assertThat(next.stepIndex()).isEqualTo(2);
-    assertThat(next.nextStepAt()).isEqualTo(NOW.plusSeconds(7200));
+    assertThat(next.nextStepAt()).isEqualTo(NOW.plusSeconds(10_800));
     assertThat(next.isPaused()).isTrue();
     assertThat(next.takeRetryRequest()).isEqualTo("bob");
     assertThat(next.state().log()).isEqualTo(dunning.state().log());
