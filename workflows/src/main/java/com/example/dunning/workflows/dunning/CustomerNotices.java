@@ -37,10 +37,7 @@ final class CustomerNotices {
   /** The channels the step names, with the message {@code kind}. */
   void send(DunningStep step, NoticeKind kind, PaymentDetails payment) {
     if (step.does(StepAction.EMAIL)) {
-      log(
-          EMAIL_SENT,
-          EMAIL_NOT_SENT,
-          notifications.sendEmail(notice(step.name() + ":email", kind, payment)));
+      email(kind, step.name(), payment);
     }
     if (step.does(StepAction.SMS)) {
       log(

@@ -15,6 +15,7 @@ import com.example.dunning.workflows.model.FailureNotes;
 import com.example.dunning.workflows.model.HardDeclines;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.LogTitle;
+import com.example.dunning.workflows.model.PaymentAttempt;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningSettings;
 import java.time.Duration;
@@ -108,7 +109,19 @@ final class DunningCase {
     }
     Instant at = event.at() == null ? now : event.at();
     String paymentIntent = payment == null ? null : payment.paymentIntentId();
-    journal.addFailure(event, at, paymentIntent, request.amountDue(), request.currency());
+    String reason = FailureNotes.reason(event.failureCode(), event.declineCode());
+    String note = FailureNotes.of(attemptCount, event.failureCode(), event.declineCode());
+    journal.addUnrecorded(
+        LogEntry.failure(at, LogTitle.PAYMENT_FAILED, note, null),
+        null,
+        new PaymentAttempt(
+            attemptCount,
+            false,
+            paymentIntent,
+            reason,
+            request.amountDue(),
+            request.currency(),
+            at));
   }
 
   /** Also a late payment in the restore window after expiry. */
@@ -458,14 +471,8 @@ final class DunningCase {
   String details() {
     return nextStep == null
         ? status.name()
-        : status
-            + ": next step "
-            + nextStep
-            + " at "
-            + nextStepAt
-            + " (attempt "
-            + attemptCount
-            + ")";
+        : "%s: next step %s at %s (attempt %s)"
+            .formatted(status, nextStep, nextStepAt, attemptCount);
   }
 
   DunningState state() {

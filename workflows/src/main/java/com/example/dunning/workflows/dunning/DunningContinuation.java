@@ -66,7 +66,7 @@ final class DunningContinuation {
     if (inBatches) {
       records.recordEvents(dunning.journal().takeUnrecorded(RECORDED_PER_CALL));
     } else {
-      records.recordEvent(dunning.journal().takeUnrecorded());
+      records.recordEvent(dunning.journal().takeUnrecorded(1).get(0));
     }
   }
 

@@ -35,7 +35,7 @@ class DunningCaseTest {
 
     assertThat(dunning.attemptCount()).isEqualTo(3);
     assertThat(dunning.retriesBlocked()).isTrue();
-    assertThat(dunning.journal().takeUnrecorded().entry().note())
+    assertThat(dunning.journal().unrecorded().get(0).entry().note())
         .isEqualTo("attempt 3: card_declined / lost_card");
 
     dunning.paymentMethodUpdated(new PaymentMethodUpdated("pm_2", "jenny"), NOW);
