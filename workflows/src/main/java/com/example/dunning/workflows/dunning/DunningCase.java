@@ -277,12 +277,11 @@ final class DunningCase {
     return notice;
   }
 
-  boolean hasProviderCheck() {
-    return providerCheck != null;
-  }
-
-  void takeProviderCheck() {
+  /** Whether the reconciliation asked for a provider check; taking it clears it. */
+  boolean takeProviderCheck() {
+    boolean asked = providerCheck != null;
     providerCheck = null;
+    return asked;
   }
 
   MarkPaid paid() {

@@ -189,8 +189,8 @@ public class DunningWorkflowImpl extends DunningHandlers {
         if (dunning.isResolved()) {
           return false;
         }
-        if (dunning.hasProviderCheck()) {
-          if (answerProviderCheck() != null) {
+        if (dunning.takeProviderCheck()) {
+          if (askProvider() != null) {
             return false;
           }
           if (beforeStep) {
@@ -198,14 +198,14 @@ public class DunningWorkflowImpl extends DunningHandlers {
           }
         }
         if (dunning.isPaused()) {
-          dunning.stopClock(now());
+          dunning.stopClock(now()); // the hold begins
           attributes.status(dunning, PAUSED);
         } else if (beforeStep && actOnRequest()) {
           continue;
         }
       }
       if (dunning.isHolding() && (!dunning.isPaused() || dunning.isResolved())) {
-        dunning.restartClock(now());
+        dunning.restartClock(now()); // the hold ends
         attributes.status(dunning, ACTIVE);
         describe();
         continue;
@@ -220,8 +220,8 @@ public class DunningWorkflowImpl extends DunningHandlers {
       } else {
         return true;
       }
-      if (dunning.isHolding() && dunning.hasProviderCheck()) {
-        answerProviderCheck(); // one that ends the dunning ends the hold
+      if (dunning.isHolding() && dunning.takeProviderCheck()) {
+        askProvider(); // an answer that ends the dunning ends the hold
       }
     }
   }
@@ -242,12 +242,6 @@ public class DunningWorkflowImpl extends DunningHandlers {
       notices.email(NoticeKind.AUTHENTICATION_REQUIRED, key, dunning.payment());
     }
     return true;
-  }
-
-  /** Asks the provider now, as the reconciliation sweep asked; the result if that ends it. */
-  private DunningResult answerProviderCheck() {
-    dunning.takeProviderCheck();
-    return askProvider();
   }
 
   /** Asks the provider; the result when it no longer knows the invoice or it is settled there. */
