@@ -91,6 +91,23 @@ class DunningCaseTest {
   }
 
   @Test
+  void givenAHeldPause_whenResumed_theWaitShouldWakeAndTheStepBeDueInTheTimeThatWasLeft() {
+    dunning.nextStep(1, "retry-1", NOW.plusSeconds(3600));
+    dunning.pause(new PauseDunning(null, "alice"), NOW);
+    dunning.stopClock(NOW);
+    dunning.journal().takeUnrecorded(10); // the main method has recorded the pause
+    assertThat(dunning.hasNews(true)).isFalse(); // held: the pause itself wakes nothing more
+    assertThat(dunning.dueAt(NOW.plusSeconds(600))).isEqualTo(NOW.plusSeconds(4200));
+
+    dunning.resume(new ResumeDunning("alice"), NOW.plusSeconds(7200));
+    assertThat(dunning.hasNews(true)).isTrue();
+    dunning.restartClock(NOW.plusSeconds(7200));
+
+    assertThat(dunning.isHolding()).isFalse();
+    assertThat(dunning.nextStepAt()).isEqualTo(NOW.plusSeconds(10_800));
+  }
+
+  @Test
   void givenAnExpiredDunning_itShouldTakeNoPauseRetryOrProviderCheck() {
     dunning.status(DunningStatus.EXPIRED);
 
