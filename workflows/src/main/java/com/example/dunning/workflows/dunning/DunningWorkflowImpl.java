@@ -26,10 +26,10 @@ import java.util.function.Supplier;
 
 /**
  * The dunning policy, step by step: open the dunning, then for each step wait until it is due
- * (acting meanwhile on what signals asked), ask the provider, charge if the step may, expire the
- * package at the end of grace, and send the step's notices outside the customer's quiet hours. The
- * handlers ({@link DunningHandlers}) only note what comes in; every decision is made here, so it is
- * in the history in the order it was made.
+ * (acting meanwhile on what signals asked, held while paused), ask the provider, charge if the step
+ * may, expire the package at the end of grace, and send the step's notices outside the customer's
+ * quiet hours. The handlers ({@link DunningHandlers}) only note what comes in; every decision is
+ * made here, so it is in the history in the order it was made.
  */
 public class DunningWorkflowImpl extends DunningHandlers {
 
