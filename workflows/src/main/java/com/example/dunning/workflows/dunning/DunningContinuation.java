@@ -1,9 +1,9 @@
 package com.example.dunning.workflows.dunning;
 
 import com.example.dunning.workflows.activities.DunningRecordActivities;
+import com.example.dunning.workflows.model.DunningCarryOver;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
-import java.time.Instant;
 
 /**
  * Records in PostgreSQL the events that signals added to the journal, and continues the dunning as
@@ -75,7 +75,7 @@ final class DunningContinuation {
       return; // a resolution is acted on in this run, never carried over
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
-    Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
-    Workflow.continueAsNew(dunning.request().continuedFrom(dunning.carryOver(now)));
+    DunningCarryOver carried = dunning.carryOver(DunningHandlers.now());
+    Workflow.continueAsNew(dunning.request().continuedFrom(carried));
   }
 }
