@@ -1,9 +1,8 @@
 package com.example.dunning.workflows;
 
-import static com.example.dunning.workflows.DunningFixtures.DUNNING_ID;
 import static com.example.dunning.workflows.DunningFixtures.payment;
 import static com.example.dunning.workflows.DunningFixtures.request;
-import static com.example.dunning.workflows.testing.MockActivities.mockActivities;
+import static com.example.dunning.workflows.DunningWorkflowExtension.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
@@ -11,34 +10,21 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.example.dunning.workflows.activities.DunningRecordActivities;
-import com.example.dunning.workflows.activities.NotificationActivities;
-import com.example.dunning.workflows.activities.NotificationActivities.Delivery;
 import com.example.dunning.workflows.activities.NotificationActivities.Notice;
-import com.example.dunning.workflows.activities.PackageActivities;
 import com.example.dunning.workflows.activities.PaymentActivities;
 import com.example.dunning.workflows.dunning.CheckProvider;
-import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.dunning.DunningSearchAttributes;
 import com.example.dunning.workflows.dunning.DunningWorkflow;
-import com.example.dunning.workflows.dunning.DunningWorkflowImpl;
 import com.example.dunning.workflows.dunning.PauseDunning;
-import com.example.dunning.workflows.model.ChargeResult;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.policy.NoticeKind;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,51 +37,18 @@ class DunningProviderCheckTest {
   private static final CheckProvider PAID_AT_STRIPE =
       new CheckProvider("reconciliation", "invoice paid at stripe");
 
-  private TestWorkflowEnvironment env;
-  private WorkflowClient client;
-  private final PaymentActivities payments = mockActivities(PaymentActivities.class);
-  private final NotificationActivities notifications = mockActivities(NotificationActivities.class);
-  private final PackageActivities packages = mockActivities(PackageActivities.class);
-  private final DunningRecordActivities records = mockActivities(DunningRecordActivities.class);
-  private final List<Notice> emails = new ArrayList<>();
+  @RegisterExtension final DunningWorkflowExtension temporal = DunningWorkflowExtension.create();
 
-  @RegisterExtension final HistoryRecorder histories = HistoryRecorder.dunning(() -> client);
-
-  @BeforeEach
-  void startTemporal() {
-    env = TestWorkflowEnvironment.newInstance();
-    DunningSearchAttributes.ALL.forEach(
-        key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
-    Worker worker = env.newWorker(DunningIds.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(DunningWorkflowImpl.class);
-    worker.registerActivitiesImplementations(payments, notifications, packages, records);
-    client = env.getWorkflowClient();
-    when(records.openDunning(any())).thenReturn(DunningFixtures.WORKFLOW_RETRIES);
-    when(payments.fetchPayment(any())).thenReturn(payment(InvoiceStatus.OPEN));
-    when(payments.retryCharge(any()))
-        .thenReturn(new ChargeResult(false, "card_declined", null, false, false, "declined"));
-    when(notifications.sendEmail(any()))
-        .thenAnswer(
-            call -> {
-              emails.add(call.getArgument(0));
-              return new Delivery(true, "jenny@example.com", null);
-            });
-    when(notifications.sendSms(any())).thenReturn(new Delivery(true, "+4746567468", null));
-    env.start();
-  }
-
-  @AfterEach
-  void stopTemporal() {
-    env.close();
-  }
+  private final PaymentActivities payments = temporal.payments();
+  private final List<Notice> emails = temporal.emails();
 
   @Test
   void givenAnInvoicePaidAtTheProvider_whenTheSweepAsks_itShouldRecoverAtOnceAndSendNothingMore() {
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
-    env.sleep(Duration.ofDays(1));
+    temporal.sleep(Duration.ofDays(1));
     when(payments.fetchPayment(any())).thenReturn(payment(InvoiceStatus.PAID));
-    Instant signalled = now();
+    Instant signalled = temporal.now();
 
     dunning.checkProvider(PAID_AT_STRIPE);
     DunningResult result = resultOf(dunning);
@@ -111,11 +64,11 @@ class DunningProviderCheckTest {
   void givenAnInvoiceStillOpen_whenTheSweepAsks_itShouldKeepItsSchedule() {
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
-    env.sleep(Duration.ofDays(1));
+    temporal.sleep(Duration.ofDays(1));
     Instant due = dunning.state().nextStepAt();
 
     dunning.checkProvider(PAID_AT_STRIPE);
-    env.sleep(Duration.ofHours(1));
+    temporal.sleep(Duration.ofHours(1));
 
     assertThat(dunning.state().status()).isEqualTo(DunningStatus.ACTIVE);
     assertThat(dunning.state().nextStepAt()).isEqualTo(due);
@@ -128,9 +81,9 @@ class DunningProviderCheckTest {
   void givenAPausedDunning_whenItsInvoiceIsVoidedAndTheSweepAsks_itShouldEndCancelled() {
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
-    env.sleep(Duration.ofDays(1));
+    temporal.sleep(Duration.ofDays(1));
     dunning.pause(new PauseDunning(null, "carol"));
-    env.sleep(Duration.ofHours(1));
+    temporal.sleep(Duration.ofHours(1));
     when(payments.fetchPayment(any())).thenReturn(payment(InvoiceStatus.VOID));
 
     dunning.checkProvider(new CheckProvider("reconciliation", "invoice void at stripe"));
@@ -148,19 +101,6 @@ class DunningProviderCheckTest {
   }
 
   private DunningWorkflow start() {
-    return client.newWorkflowStub(
-        DunningWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(DUNNING_ID)
-            .setTaskQueue(DunningIds.TASK_QUEUE)
-            .build());
-  }
-
-  private Instant now() {
-    return Instant.ofEpochMilli(env.currentTimeMillis());
-  }
-
-  private static DunningResult resultOf(DunningWorkflow dunning) {
-    return WorkflowStub.fromTyped(dunning).getResult(DunningResult.class);
+    return temporal.dunning();
   }
 }

@@ -3,13 +3,12 @@ package com.example.dunning.workflows;
 import static com.example.dunning.workflows.DunningFixtures.DUNNING_ID;
 import static com.example.dunning.workflows.DunningFixtures.payment;
 import static com.example.dunning.workflows.DunningFixtures.request;
-import static com.example.dunning.workflows.testing.MockActivities.mockActivities;
+import static com.example.dunning.workflows.DunningWorkflowExtension.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeastOnce;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -19,16 +18,13 @@ import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
 import com.example.dunning.workflows.activities.FailureTypes;
 import com.example.dunning.workflows.activities.NotificationActivities;
-import com.example.dunning.workflows.activities.NotificationActivities.Delivery;
 import com.example.dunning.workflows.activities.NotificationActivities.Notice;
 import com.example.dunning.workflows.activities.PackageActivities;
 import com.example.dunning.workflows.activities.PaymentActivities;
 import com.example.dunning.workflows.dunning.CancelDunning;
-import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.dunning.DunningSearchAttributes;
 import com.example.dunning.workflows.dunning.DunningState;
 import com.example.dunning.workflows.dunning.DunningWorkflow;
-import com.example.dunning.workflows.dunning.DunningWorkflowImpl;
 import com.example.dunning.workflows.dunning.MarkPaid;
 import com.example.dunning.workflows.dunning.PauseDunning;
 import com.example.dunning.workflows.dunning.PaymentFailed;
@@ -47,22 +43,15 @@ import com.example.dunning.workflows.policy.QuietHours;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
@@ -73,56 +62,15 @@ class DunningWorkflowTest {
   /** 22:30 in Oslo: a test that starts here has its first step due in the customer's night. */
   private static final Instant STARTED_AT = Instant.parse("2026-01-12T21:30:00Z");
 
-  private TestWorkflowEnvironment env;
-  private WorkflowClient client;
-  private final PaymentActivities payments = mockActivities(PaymentActivities.class);
-  private final NotificationActivities notifications = mockActivities(NotificationActivities.class);
-  private final PackageActivities packages = mockActivities(PackageActivities.class);
-  private final DunningRecordActivities records = mockActivities(DunningRecordActivities.class);
-  private final List<Notice> emails = new ArrayList<>();
-  private final List<Instant> emailTimes = new ArrayList<>();
+  @RegisterExtension
+  final DunningWorkflowExtension temporal = DunningWorkflowExtension.startingAt(STARTED_AT);
 
-  @RegisterExtension final HistoryRecorder histories = HistoryRecorder.dunning(() -> client);
-
-  @BeforeEach
-  void startTemporal() {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setInitialTime(STARTED_AT).build());
-    DunningSearchAttributes.ALL.forEach(
-        key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
-    Worker worker = env.newWorker(DunningIds.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(DunningWorkflowImpl.class);
-    worker.registerActivitiesImplementations(payments, notifications, packages, records);
-    client = env.getWorkflowClient();
-    when(records.openDunning(any())).thenReturn(DunningFixtures.WORKFLOW_RETRIES);
-    when(payments.fetchPayment(any())).thenReturn(payment(InvoiceStatus.OPEN));
-    // The batch the workflow records counts as its events, one by one, for the checks below.
-    doAnswer(
-            call -> {
-              for (Object event : (List<?>) call.getArgument(0)) {
-                records.recordEvent((DunningEvent) event);
-              }
-              return null;
-            })
-        .when(records)
-        .recordEvents(any());
-    when(payments.retryCharge(any())).thenReturn(declined("insufficient_funds", false));
-    when(notifications.sendEmail(any()))
-        .thenAnswer(
-            call -> {
-              emails.add(call.getArgument(0));
-              emailTimes.add(Instant.ofEpochMilli(env.currentTimeMillis()));
-              return new Delivery(true, "jenny@example.com", null);
-            });
-    when(notifications.sendSms(any())).thenReturn(new Delivery(true, "+4746567468", null));
-    env.start();
-  }
-
-  @AfterEach
-  void stopTemporal() {
-    env.close();
-  }
+  private final PaymentActivities payments = temporal.payments();
+  private final NotificationActivities notifications = temporal.notifications();
+  private final PackageActivities packages = temporal.packages();
+  private final DunningRecordActivities records = temporal.records();
+  private final List<Notice> emails = temporal.emails();
+  private final List<Instant> emailTimes = temporal.emailTimes();
 
   @Test
   void givenNoPayment_whenGraceEnds_itShouldExpireThePackageAfterEveryNotice() {
@@ -146,7 +94,7 @@ class DunningWorkflowTest {
   void givenARunningDunning_whenMarkedPaidOnDayFour_itShouldRecoverAndSendNothingMore() {
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
-    env.sleep(Duration.ofDays(4));
+    temporal.sleep(Duration.ofDays(4));
     dunning.markPaid(new MarkPaid("alice", "bank transfer"));
 
     DunningResult result = resultOf(dunning);
@@ -188,7 +136,7 @@ class DunningWorkflowTest {
   void givenARunningDunning_whenCancelled_itShouldEndCancelledWithWhoAndWhy() {
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
-    env.sleep(Duration.ofDays(1));
+    temporal.sleep(Duration.ofDays(1));
     dunning.cancel(new CancelDunning("customer left", "bob"));
 
     DunningResult result = resultOf(dunning);
@@ -202,20 +150,20 @@ class DunningWorkflowTest {
   void givenAPause_whenResumed_itShouldKeepTheTimeThatWasLeftToTheNextStep() {
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
-    env.sleep(Duration.ofDays(1));
+    temporal.sleep(Duration.ofDays(1));
     dunning.pause(new PauseDunning(null, "carol"));
-    env.sleep(Duration.ofDays(20));
+    temporal.sleep(Duration.ofDays(20));
 
     DunningState paused = dunning.state();
     assertThat(paused.status()).isEqualTo(DunningStatus.PAUSED);
     assertThat(emails).hasSize(1);
 
     dunning.resume(new ResumeDunning("carol"));
-    env.sleep(Duration.ofHours(1));
+    temporal.sleep(Duration.ofHours(1));
     DunningState resumed = dunning.state();
     assertThat(resumed.status()).isEqualTo(DunningStatus.ACTIVE);
     assertThat(resumed.nextStep()).isEqualTo("retry-1");
-    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+    Instant now = temporal.now();
     assertThat(Duration.between(now, resumed.nextStepAt()))
         .isBetween(Duration.ofHours(46), Duration.ofHours(48));
     assertThat(resumed.log()).extracting(LogEntry::title).contains("PAUSED", "RESUMED");
@@ -225,8 +173,8 @@ class DunningWorkflowTest {
   void givenAPauseWithAnEnd_whenItEnds_itShouldResumeByItself() {
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
-    env.sleep(Duration.ofDays(1));
-    Instant until = Instant.ofEpochMilli(env.currentTimeMillis()).plus(Duration.ofDays(5));
+    temporal.sleep(Duration.ofDays(1));
+    Instant until = temporal.now().plus(Duration.ofDays(5));
     dunning.pause(new PauseDunning(until, "carol"));
 
     DunningResult result = resultOf(dunning);
@@ -245,7 +193,7 @@ class DunningWorkflowTest {
     dunning.paymentFailed(second);
     dunning.paymentFailed(second);
     dunning.paymentFailed(new PaymentFailed(1, null, "card_declined", "insufficient_funds", null));
-    env.sleep(Duration.ofHours(1));
+    temporal.sleep(Duration.ofHours(1));
     dunning.markPaid(new MarkPaid("stripe", null));
     try {
       dunning.markPaid(new MarkPaid("stripe", null));
@@ -275,7 +223,7 @@ class DunningWorkflowTest {
     when(payments.retryCharge(any())).thenReturn(declined("stolen_card", true), paid());
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
-    env.sleep(Duration.ofDays(9));
+    temporal.sleep(Duration.ofDays(9));
 
     verify(payments, times(1)).retryCharge(any());
     assertThat(dunning.state().retriesBlocked()).isTrue();
@@ -292,9 +240,9 @@ class DunningWorkflowTest {
   void givenRetryNow_itShouldChargeAtOnceAndRecoverWhenItPays() {
     when(payments.retryCharge(any())).thenReturn(paid());
     DunningWorkflow dunning = start();
-    Instant started = Instant.ofEpochMilli(env.currentTimeMillis());
+    Instant started = temporal.now();
     WorkflowClient.start(dunning::run, request());
-    env.sleep(Duration.ofHours(2));
+    temporal.sleep(Duration.ofHours(2));
     dunning.retryNow(new RetryNow("dave"));
 
     DunningResult result = resultOf(dunning);
@@ -344,22 +292,21 @@ class DunningWorkflowTest {
 
   @Test
   void givenAPauseDuringTheQuietHours_itShouldSendNothingUntilResumed() {
-    LocalTime now =
-        Instant.ofEpochMilli(env.currentTimeMillis()).atZone(ZoneId.of("UTC")).toLocalTime();
+    LocalTime now = temporal.now().atZone(ZoneId.of("UTC")).toLocalTime();
     QuietHours quietFromNowOn = new QuietHours(now.minusHours(1), now.plusHours(5));
     when(records.openDunning(any())).thenReturn(DunningFixtures.withQuietHours(quietFromNowOn));
     when(payments.fetchPayment(any())).thenReturn(payment(InvoiceStatus.OPEN, "UTC"));
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
-    env.sleep(Duration.ofHours(1));
+    temporal.sleep(Duration.ofHours(1));
     dunning.pause(new PauseDunning(null, "carol"));
-    env.sleep(Duration.ofHours(10));
+    temporal.sleep(Duration.ofHours(10));
 
     assertThat(emails).isEmpty();
     assertThat(dunning.state().status()).isEqualTo(DunningStatus.PAUSED);
 
     dunning.resume(new ResumeDunning("carol"));
-    env.sleep(Duration.ofMinutes(1));
+    temporal.sleep(Duration.ofMinutes(1));
     assertThat(emails).extracting(Notice::kind).containsExactly(NoticeKind.NOTICE);
   }
 
@@ -367,12 +314,12 @@ class DunningWorkflowTest {
   void givenAnAuthenticationRequirement_itShouldSendItsOwnNoticeOncePerAttempt() {
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
-    env.sleep(Duration.ofHours(1));
+    temporal.sleep(Duration.ofHours(1));
     AuthenticationRequired required =
         new AuthenticationRequired(2, "https://invoice.stripe.com/i/test", null);
     dunning.authenticationRequired(required);
     dunning.authenticationRequired(required);
-    env.sleep(Duration.ofHours(1));
+    temporal.sleep(Duration.ofHours(1));
     dunning.cancel(new CancelDunning("test over", "test"));
     resultOf(dunning);
 
@@ -385,7 +332,7 @@ class DunningWorkflowTest {
   void givenAnExpiredPackage_whenPaidLate_itShouldRestoreThePackage() {
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
-    env.sleep(Duration.ofDays(12));
+    temporal.sleep(Duration.ofDays(12));
     assertThat(dunning.state().status()).isEqualTo(DunningStatus.EXPIRED);
     dunning.markPaid(new MarkPaid("stripe", null));
 
@@ -409,7 +356,7 @@ class DunningWorkflowTest {
 
   @Test
   void givenRefusedCredentials_itShouldWaitForThemInsteadOfFailingTheDunning() {
-    Instant started = Instant.ofEpochMilli(env.currentTimeMillis());
+    Instant started = temporal.now();
     when(payments.fetchPayment(any()))
         .thenThrow(
             ApplicationFailure.newNonRetryableFailure("401 from Stripe", "ProviderAuthentication"))
@@ -423,7 +370,7 @@ class DunningWorkflowTest {
 
   @Test
   void givenAnUnreadableAnswerThenAMissingAdapter_itShouldWaitForAnOperatorEachTime() {
-    Instant started = Instant.ofEpochMilli(env.currentTimeMillis());
+    Instant started = temporal.now();
     when(payments.fetchPayment(any()))
         .thenThrow(
             ApplicationFailure.newNonRetryableFailure(
@@ -444,7 +391,7 @@ class DunningWorkflowTest {
   void givenAFloodOfSignals_itShouldContinueAsNewAndFinishTheScheduleOnce() {
     DunningWorkflow dunning = start();
     String firstRun = WorkflowClient.start(dunning::run, request()).getRunId();
-    env.sleep(Duration.ofHours(1));
+    temporal.sleep(Duration.ofHours(1));
     int pairs = 1100; // past the limit of history events, even with local activities
     for (int i = 0; i < pairs; i++) {
       dunning.pause(new PauseDunning(null, "bot"));
@@ -452,11 +399,12 @@ class DunningWorkflowTest {
     }
     // The server refuses to continue as new while signals keep coming; it does once they stop.
     await().atMost(Duration.ofSeconds(60)).until(() -> !latestRunId().equals(firstRun));
-    DunningWorkflow latest = client.newWorkflowStub(DunningWorkflow.class, DUNNING_ID);
+    DunningWorkflow latest = temporal.client().newWorkflowStub(DunningWorkflow.class, DUNNING_ID);
     assertThat(latest.state().nextStep()).isEqualTo("retry-1");
     assertThat(latest.state().log()).extracting(LogEntry::title).contains("RESUMED");
 
-    DunningResult result = client.newUntypedWorkflowStub(DUNNING_ID).getResult(DunningResult.class);
+    DunningResult result =
+        temporal.client().newUntypedWorkflowStub(DUNNING_ID).getResult(DunningResult.class);
 
     assertThat(result.outcome()).isEqualTo(DunningStatus.EXPIRED);
     assertThat(emails)
@@ -469,14 +417,16 @@ class DunningWorkflowTest {
     // Keys, not calls: a local activity in the task refused for signals that came in runs again.
     assertThat(events.getAllValues().stream().map(DunningEvent::key).distinct()).hasSize(2 * pairs);
     assertThat(
-            client
+            temporal
+                .client()
                 .newUntypedWorkflowStub(DUNNING_ID)
                 .describe()
                 .getTypedSearchAttributes()
                 .get(DunningSearchAttributes.INVOICE_ID))
         .isEqualTo(DunningFixtures.INVOICE);
     // The run that continued holds the signals and the continue-as-new its replay must reproduce.
-    WorkflowExecutionHistory continuedRun = HistoryRecorder.runs(client, DUNNING_ID).get(0);
+    WorkflowExecutionHistory continuedRun =
+        HistoryRecorder.runs(temporal.client(), DUNNING_ID).get(0);
     assertThat(continuedRun.getEvents())
         .filteredOn(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
         .isNotEmpty();
@@ -488,7 +438,7 @@ class DunningWorkflowTest {
   void givenTheStateQuery_itShouldTellTheNextStepAndTheLog() {
     DunningWorkflow dunning = start();
     WorkflowClient.start(dunning::run, request());
-    env.sleep(Duration.ofHours(1));
+    temporal.sleep(Duration.ofHours(1));
 
     DunningState state = dunning.state();
 
@@ -507,20 +457,16 @@ class DunningWorkflowTest {
   }
 
   private DunningWorkflow start() {
-    return client.newWorkflowStub(
-        DunningWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(DUNNING_ID)
-            .setTaskQueue(DunningIds.TASK_QUEUE)
-            .build());
+    return temporal.dunning();
   }
 
   private String latestRunId() {
-    return client.newUntypedWorkflowStub(DUNNING_ID).describe().getExecution().getRunId();
-  }
-
-  private static DunningResult resultOf(DunningWorkflow dunning) {
-    return WorkflowStub.fromTyped(dunning).getResult(DunningResult.class);
+    return temporal
+        .client()
+        .newUntypedWorkflowStub(DUNNING_ID)
+        .describe()
+        .getExecution()
+        .getRunId();
   }
 
   private static ChargeResult declined(String declineCode, boolean hard) {

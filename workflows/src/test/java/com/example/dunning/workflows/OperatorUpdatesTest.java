@@ -1,9 +1,6 @@
 package com.example.dunning.workflows;
 
-import static com.example.dunning.workflows.DunningFixtures.DUNNING_ID;
-import static com.example.dunning.workflows.DunningFixtures.payment;
 import static com.example.dunning.workflows.DunningFixtures.request;
-import static com.example.dunning.workflows.testing.MockActivities.mockActivities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -13,34 +10,23 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.example.dunning.workflows.activities.DunningRecordActivities;
-import com.example.dunning.workflows.activities.NotificationActivities;
-import com.example.dunning.workflows.activities.NotificationActivities.Delivery;
 import com.example.dunning.workflows.activities.PackageActivities;
 import com.example.dunning.workflows.activities.PaymentActivities;
 import com.example.dunning.workflows.dunning.CancelDunning;
-import com.example.dunning.workflows.dunning.DunningIds;
-import com.example.dunning.workflows.dunning.DunningSearchAttributes;
 import com.example.dunning.workflows.dunning.DunningState;
 import com.example.dunning.workflows.dunning.DunningWorkflow;
-import com.example.dunning.workflows.dunning.DunningWorkflowImpl;
 import com.example.dunning.workflows.dunning.MarkPaid;
 import com.example.dunning.workflows.dunning.PauseDunning;
 import com.example.dunning.workflows.dunning.ResumeDunning;
 import com.example.dunning.workflows.dunning.RetryNow;
 import com.example.dunning.workflows.model.ChargeResult;
 import com.example.dunning.workflows.model.DunningStatus;
-import com.example.dunning.workflows.model.InvoiceStatus;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,51 +34,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The operator's updates, which the API uses: what they refuse and when they answer. */
 class OperatorUpdatesTest {
 
-  private TestWorkflowEnvironment env;
-  private DunningWorkflow dunning;
-  private final PaymentActivities payments = mockActivities(PaymentActivities.class);
-  private final PackageActivities packages = mockActivities(PackageActivities.class);
+  @RegisterExtension final DunningWorkflowExtension temporal = DunningWorkflowExtension.create();
 
-  @RegisterExtension
-  final HistoryRecorder histories = HistoryRecorder.dunning(() -> env.getWorkflowClient());
+  private final PaymentActivities payments = temporal.payments();
+  private final PackageActivities packages = temporal.packages();
+  private DunningWorkflow dunning;
 
   @BeforeEach
   void startADunning() {
-    env = TestWorkflowEnvironment.newInstance();
-    DunningSearchAttributes.ALL.forEach(
-        key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
-    NotificationActivities notifications = mockActivities(NotificationActivities.class);
-    DunningRecordActivities records = mockActivities(DunningRecordActivities.class);
-    Worker worker = env.newWorker(DunningIds.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(DunningWorkflowImpl.class);
-    worker.registerActivitiesImplementations(payments, notifications, packages, records);
-    when(records.openDunning(any())).thenReturn(DunningFixtures.WORKFLOW_RETRIES);
-    when(payments.fetchPayment(any())).thenReturn(payment(InvoiceStatus.OPEN));
-    when(payments.retryCharge(any()))
-        .thenReturn(
-            new ChargeResult(false, "card_declined", "insufficient_funds", false, false, null));
-    when(notifications.sendEmail(any())).thenReturn(new Delivery(true, "jenny@example.com", null));
-    when(notifications.sendSms(any())).thenReturn(new Delivery(true, "+4746567468", null));
-    env.start();
-    dunning =
-        env.getWorkflowClient()
-            .newWorkflowStub(
-                DunningWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(DUNNING_ID)
-                    .setTaskQueue(DunningIds.TASK_QUEUE)
-                    .build());
+    dunning = temporal.dunning();
     WorkflowClient.start(dunning::run, request());
-  }
-
-  @AfterEach
-  void stopTemporal() {
-    env.close();
   }
 
   @Test
   void givenAnExpiredPackage_whenAskedToCancel_itShouldRefuseButStillTakeAPayment() {
-    env.sleep(Duration.ofDays(11)); // past the expiry on day 10, within the restore window
+    temporal.sleep(Duration.ofDays(11)); // past the expiry on day 10, within the restore window
     assertThat(dunning.state().status()).isEqualTo(DunningStatus.EXPIRED);
 
     assertThatThrownBy(() -> dunning.cancelByOperator(new CancelDunning("left", "alice")))
@@ -147,7 +103,7 @@ class OperatorUpdatesTest {
     assertThat(dunning.resumeByOperator(new ResumeDunning("alice")).status())
         .isEqualTo(DunningStatus.ACTIVE);
     // Skipped time passes only once the workflow has done all that the resume set off.
-    env.sleep(Duration.ofHours(1));
+    temporal.sleep(Duration.ofHours(1));
 
     verify(payments, times(1)).retryCharge(any());
   }

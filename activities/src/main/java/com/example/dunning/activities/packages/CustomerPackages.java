@@ -2,6 +2,9 @@ package com.example.dunning.activities.packages;
 
 import com.example.dunning.workflows.activities.PackageActivities;
 import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.EntryStatus;
+import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentDetails;
 import io.temporal.spring.boot.ActivityImpl;
 import java.sql.Timestamp;
@@ -65,11 +68,12 @@ public class CustomerPackages implements PackageActivities {
                   cancel);
           if (inserted == 1) {
             jdbc.update(
-                "UPDATE failed_invoice SET package_expiry_date = ?, status = 'EXPIRED', updated_at = now()"
+                "UPDATE failed_invoice SET package_expiry_date = ?, status = ?, updated_at = now()"
                     + " WHERE dunning_id = ?",
                 now,
+                DunningStatus.EXPIRED.name(),
                 change.dunningId());
-            log(change.dunningId(), "expired", "PACKAGE EXPIRED", note, now);
+            log(change.dunningId(), "expired", LogTitle.PACKAGE_EXPIRED, note, now);
           }
         });
   }
@@ -88,7 +92,12 @@ public class CustomerPackages implements PackageActivities {
             jdbc.update(
                 "UPDATE failed_invoice SET package_expiry_date = NULL, updated_at = now() WHERE dunning_id = ?",
                 change.dunningId());
-            log(change.dunningId(), "restored", "PACKAGE RESTORED", "paid after expiry", now);
+            log(
+                change.dunningId(),
+                "restored",
+                LogTitle.PACKAGE_RESTORED,
+                "paid after expiry",
+                now);
           }
         });
   }
@@ -98,17 +107,18 @@ public class CustomerPackages implements PackageActivities {
     return cancellations.stream().filter(c -> c.handles(provider)).findFirst();
   }
 
-  private void log(String dunningId, String what, String title, String note, Timestamp at) {
+  private void log(String dunningId, String what, LogTitle title, String note, Timestamp at) {
     jdbc.update(
         """
         INSERT INTO dunning_log (record_key, dunning_id, title, logged_at, note, status)
-        VALUES (?, ?, ?, ?, ?, 'SUCCESS') ON CONFLICT (record_key) DO NOTHING
+        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (record_key) DO NOTHING
         """,
         dunningId + ":" + what,
         dunningId,
-        title,
+        title.text(),
         at,
-        note);
+        note,
+        EntryStatus.SUCCESS.name());
   }
 
   private static String expiryNote(

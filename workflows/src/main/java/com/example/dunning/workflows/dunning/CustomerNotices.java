@@ -15,8 +15,6 @@ import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningStep;
 import com.example.dunning.workflows.policy.NoticeKind;
 import com.example.dunning.workflows.policy.StepAction;
-import io.temporal.workflow.Workflow;
-import java.time.Instant;
 
 /**
  * Sends a step's email and SMS and notes each delivery in the dunning's log. Each notice's key is
@@ -37,10 +35,7 @@ final class CustomerNotices {
   /** The channels the step names, with the message {@code kind}. */
   void send(DunningStep step, NoticeKind kind, PaymentDetails payment) {
     if (step.does(StepAction.EMAIL)) {
-      log(
-          EMAIL_SENT,
-          EMAIL_NOT_SENT,
-          notifications.sendEmail(notice(step.name() + ":email", kind, payment)));
+      email(kind, step.name(), payment);
     }
     if (step.does(StepAction.SMS)) {
       log(
@@ -60,10 +55,9 @@ final class CustomerNotices {
   }
 
   private void log(LogTitle sent, LogTitle notSent, Delivery delivery) {
-    Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     journal.add(
         new LogEntry(
-            now,
+            DunningHandlers.now(),
             delivery.sent() ? sent : notSent,
             delivery.note(),
             delivery.sent() ? EntryStatus.SUCCESS : EntryStatus.SKIPPED,

@@ -4,17 +4,21 @@ import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.activities.NotificationActivities;
 import com.example.dunning.workflows.activities.PackageActivities;
 import com.example.dunning.workflows.activities.PaymentActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 
 /**
- * The activities a dunning calls, as this run of it calls them.
+ * The activities a dunning calls, as this run of it calls them, with timeouts and retries per
+ * channel. Retries are unbounded on purpose: a provider, SMTP or database outage delays a dunning,
+ * it never loses a step; permanent errors come back as non-retryable failures or as results.
  *
  * <p>Since {@link DunningVersions#FEWER_ACTIONS} every call is a local activity: each is one short
- * request (a provider read or charge, an SMTP or SMS send, a keyed PostgreSQL write) with an
- * idempotency key from the workflow, so it needs no task queue of its own. Temporal Cloud bills all
- * the local activities of one workflow task as one action, where each activity is one (plus one per
- * retry). Dunnings started before keep their activities ({@link Workflow#DEFAULT_VERSION}), so
- * their histories replay unchanged.
+ * request with an idempotency key from the workflow, and Temporal Cloud bills the local activities
+ * of one workflow task as one action. Dunnings started before keep their activities, so their
+ * histories replay unchanged.
  */
 record DunningActivityStubs(
     PaymentActivities payments,
@@ -22,24 +26,71 @@ record DunningActivityStubs(
     DunningRecordActivities records,
     NotificationActivities notifications) {
 
+  /**
+   * Local retries are bounded by a number of attempts no dunning reaches (at most 10 minutes apart:
+   * 40,000 years), not by a schedule-to-close timeout, whose timeout task the SDK keeps in the
+   * worker's heap, with the activity's input, until it would have fired; nor left unlimited (0),
+   * which without a schedule-to-close timeout the SDK reads as no retries at all.
+   */
+  private static final int LOCAL_ATTEMPTS = Integer.MAX_VALUE;
+
+  private static final RetryOptions UNTIL_IT_WORKS =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(2))
+          .setBackoffCoefficient(2.0)
+          .setMaximumInterval(Duration.ofMinutes(10))
+          .build();
+
+  /** Calls to the billing provider. */
+  static final ActivityOptions PROVIDER = remote(Duration.ofSeconds(60));
+
+  /** SMTP and the SMS provider. */
+  static final ActivityOptions NOTIFICATION = remote(Duration.ofSeconds(60));
+
+  /** Writes to our own PostgreSQL. */
+  static final ActivityOptions RECORD = remote(Duration.ofSeconds(20));
+
+  /**
+   * The same calls as local activities. Their retries run in the worker; a retry that waits longer
+   * than the local retry threshold waits on a workflow timer instead, so an outage still delays the
+   * dunning and loses nothing.
+   */
+  static final LocalActivityOptions LOCAL_PROVIDER = local(PROVIDER);
+
+  static final LocalActivityOptions LOCAL_NOTIFICATION = local(NOTIFICATION);
+
+  static final LocalActivityOptions LOCAL_RECORD = local(RECORD);
+
   /** The stubs for a run with or without {@link DunningVersions#FEWER_ACTIONS}. */
   static DunningActivityStubs of(boolean fewerActions) {
     if (fewerActions) {
       return new DunningActivityStubs(
-          Workflow.newLocalActivityStub(
-              PaymentActivities.class, DunningActivityOptions.LOCAL_PROVIDER),
-          Workflow.newLocalActivityStub(
-              PackageActivities.class, DunningActivityOptions.LOCAL_PROVIDER),
-          Workflow.newLocalActivityStub(
-              DunningRecordActivities.class, DunningActivityOptions.LOCAL_RECORD),
-          Workflow.newLocalActivityStub(
-              NotificationActivities.class, DunningActivityOptions.LOCAL_NOTIFICATION));
+          Workflow.newLocalActivityStub(PaymentActivities.class, LOCAL_PROVIDER),
+          Workflow.newLocalActivityStub(PackageActivities.class, LOCAL_PROVIDER),
+          Workflow.newLocalActivityStub(DunningRecordActivities.class, LOCAL_RECORD),
+          Workflow.newLocalActivityStub(NotificationActivities.class, LOCAL_NOTIFICATION));
     }
     return new DunningActivityStubs(
-        Workflow.newActivityStub(PaymentActivities.class, DunningActivityOptions.PROVIDER),
-        Workflow.newActivityStub(PackageActivities.class, DunningActivityOptions.PROVIDER),
-        Workflow.newActivityStub(DunningRecordActivities.class, DunningActivityOptions.RECORD),
-        Workflow.newActivityStub(
-            NotificationActivities.class, DunningActivityOptions.NOTIFICATION));
+        Workflow.newActivityStub(PaymentActivities.class, PROVIDER),
+        Workflow.newActivityStub(PackageActivities.class, PROVIDER),
+        Workflow.newActivityStub(DunningRecordActivities.class, RECORD),
+        Workflow.newActivityStub(NotificationActivities.class, NOTIFICATION));
+  }
+
+  private static ActivityOptions remote(Duration startToClose) {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(startToClose)
+        .setRetryOptions(UNTIL_IT_WORKS)
+        .build();
+  }
+
+  private static LocalActivityOptions local(ActivityOptions options) {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(options.getStartToCloseTimeout())
+        .setRetryOptions(
+            RetryOptions.newBuilder(options.getRetryOptions())
+                .setMaximumAttempts(LOCAL_ATTEMPTS)
+                .build())
+        .build();
   }
 }

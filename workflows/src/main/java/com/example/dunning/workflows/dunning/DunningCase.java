@@ -15,6 +15,7 @@ import com.example.dunning.workflows.model.FailureNotes;
 import com.example.dunning.workflows.model.HardDeclines;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.LogTitle;
+import com.example.dunning.workflows.model.PaymentAttempt;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningSettings;
 import java.time.Duration;
@@ -52,6 +53,9 @@ final class DunningCase {
 
   /** Null when not paused; {@link Instant#MAX} for "until resumed". */
   private Instant pausedUntil;
+
+  /** While the main method holds the dunning for a pause: the time that was left to the step. */
+  private Duration held;
 
   private String retryRequestedBy;
   private AuthenticationRequired authenticationNotice;
@@ -105,7 +109,19 @@ final class DunningCase {
     }
     Instant at = event.at() == null ? now : event.at();
     String paymentIntent = payment == null ? null : payment.paymentIntentId();
-    journal.addFailure(event, at, paymentIntent, request.amountDue(), request.currency());
+    String reason = FailureNotes.reason(event.failureCode(), event.declineCode());
+    String note = FailureNotes.of(attemptCount, event.failureCode(), event.declineCode());
+    journal.addUnrecorded(
+        LogEntry.failure(at, LogTitle.PAYMENT_FAILED, note, null),
+        null,
+        new PaymentAttempt(
+            attemptCount,
+            false,
+            paymentIntent,
+            reason,
+            request.amountDue(),
+            request.currency(),
+            at));
   }
 
   /** Also a late payment in the restore window after expiry. */
@@ -198,28 +214,23 @@ final class DunningCase {
     return paid != null || cancelled != null;
   }
 
-  /** Something to act on before the next step is due. */
-  private boolean hasRequests() {
-    return isResolved()
-        || pausedUntil != null
-        || retryRequestedBy != null
-        || authenticationNotice != null
-        || providerCheck != null;
-  }
-
-  /** What the wait for a step wakes up for: a request, or events signals logged to record. */
-  boolean hasSomethingToDo() {
-    return hasRequests() || journal.hasUnrecorded();
-  }
-
-  /** What holds a notice back: a resolution, a pause or a provider check. */
-  boolean interruptsANotice() {
-    return isResolved() || isPaused() || hasProviderCheck();
-  }
-
-  /** Something that ends or interrupts a pause. */
-  boolean hasPauseNews() {
-    return !isPaused() || isResolved() || journal.hasUnrecorded() || hasProviderCheck();
+  /**
+   * What ends the one wait before its time: always a resolution or a provider check; while the main
+   * method holds for a pause, the pause's end and events to record; before a step, a pause, a
+   * manual retry, an authentication notice and events to record; before a notice, a pause.
+   */
+  boolean hasNews(boolean beforeStep) {
+    if (isResolved() || providerCheck != null) {
+      return true;
+    }
+    if (held != null) {
+      return !isPaused() || journal.hasUnrecorded();
+    }
+    return isPaused()
+        || beforeStep
+            && (retryRequestedBy != null
+                || authenticationNotice != null
+                || journal.hasUnrecorded());
   }
 
   boolean isPaused() {
@@ -266,12 +277,11 @@ final class DunningCase {
     return notice;
   }
 
-  boolean hasProviderCheck() {
-    return providerCheck != null;
-  }
-
-  void takeProviderCheck() {
+  /** Whether the reconciliation asked for a provider check; taking it clears it. */
+  boolean takeProviderCheck() {
+    boolean asked = providerCheck != null;
     providerCheck = null;
+    return asked;
   }
 
   MarkPaid paid() {
@@ -330,11 +340,26 @@ final class DunningCase {
     nextStepAt = at;
   }
 
-  /** A pause is over: the next step is due in the time it had left when the pause began. */
-  void restartClock(Instant now, Duration held) {
+  /** The main method holds the dunning for a pause: the clock to the next step stops. */
+  void stopClock(Instant now) {
+    held = DunningRules.timeLeft(nextStepAt, now);
+  }
+
+  /** The hold is over: the next step is due in the time it had left when the pause began. */
+  void restartClock(Instant now) {
     if (nextStepAt != null) {
       nextStepAt = now.plus(held);
     }
+    held = null;
+  }
+
+  boolean isHolding() {
+    return held != null;
+  }
+
+  /** When the awaited step is due: while held, as if the pause ended now. */
+  Instant dueAt(Instant now) {
+    return held == null ? nextStepAt : now.plus(held);
   }
 
   private void noNextStep() {
@@ -354,13 +379,14 @@ final class DunningCase {
   }
 
   /**
-   * The dunning has ended: no step is next any more.
+   * The dunning has ended: no step is next any more, and no pause holds it.
    *
    * @param title the closing log entry's; null for none
    * @return the closing log entry, or null
    */
   LogEntry closed(DunningResult closed, LogTitle title) {
     result = closed;
+    held = null;
     noNextStep();
     LogEntry entry = title == null ? null : LogEntry.of(closed.endedAt(), title, closed.reason());
     if (entry != null) {
@@ -444,14 +470,8 @@ final class DunningCase {
   String details() {
     return nextStep == null
         ? status.name()
-        : status
-            + ": next step "
-            + nextStep
-            + " at "
-            + nextStepAt
-            + " (attempt "
-            + attemptCount
-            + ")";
+        : "%s: next step %s at %s (attempt %s)"
+            .formatted(status, nextStep, nextStepAt, attemptCount);
   }
 
   DunningState state() {
@@ -469,14 +489,14 @@ final class DunningCase {
         journal.entries());
   }
 
-  /** What the next run needs to go on waiting for the current step, due at {@code dueAt}. */
-  DunningCarryOver carryOver(Instant dueAt) {
+  /** What the next run needs to go on waiting for the current step. */
+  DunningCarryOver carryOver(Instant now) {
     return new DunningCarryOver(
         settings,
         payment,
         stepIndex,
         nextStep,
-        dueAt,
+        dueAt(now),
         attemptCount,
         retriesBlocked,
         pausedUntil,

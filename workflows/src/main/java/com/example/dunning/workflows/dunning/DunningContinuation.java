@@ -1,9 +1,9 @@
 package com.example.dunning.workflows.dunning;
 
 import com.example.dunning.workflows.activities.DunningRecordActivities;
+import com.example.dunning.workflows.model.DunningCarryOver;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
-import java.time.Instant;
 
 /**
  * Records in PostgreSQL the events that signals added to the journal, and continues the dunning as
@@ -52,14 +52,12 @@ final class DunningContinuation {
    * Records what signals logged, continuing as new whenever the history has grown long. Called only
    * while waiting for a step, before anything of it has run, so no charge or notice of a step is
    * repeated by the next run, which goes on waiting for the same step.
-   *
-   * @param dueAt when the awaited step is due, which the next run keeps
    */
-  void recordOrContinueAsNew(Instant dueAt) {
-    continueAsNewIfLong(dueAt);
+  void recordOrContinueAsNew() {
+    continueAsNewIfLong();
     while (dunning.journal().hasUnrecorded()) {
       recordSome();
-      continueAsNewIfLong(dueAt);
+      continueAsNewIfLong();
     }
   }
 
@@ -68,15 +66,16 @@ final class DunningContinuation {
     if (inBatches) {
       records.recordEvents(dunning.journal().takeUnrecorded(RECORDED_PER_CALL));
     } else {
-      records.recordEvent(dunning.journal().takeUnrecorded());
+      records.recordEvent(dunning.journal().takeUnrecorded(1).get(0));
     }
   }
 
-  private void continueAsNewIfLong(Instant dueAt) {
+  private void continueAsNewIfLong() {
     if (!isHistoryLong() || dunning.isResolved()) {
       return; // a resolution is acted on in this run, never carried over
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
-    Workflow.continueAsNew(dunning.request().continuedFrom(dunning.carryOver(dueAt)));
+    DunningCarryOver carried = dunning.carryOver(DunningHandlers.now());
+    Workflow.continueAsNew(dunning.request().continuedFrom(carried));
   }
 }

@@ -171,6 +171,7 @@ abstract class DunningHandlers implements DunningWorkflow {
     }
   }
 
+  /** The workflow's time, the same on replay. */
   static Instant now() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }

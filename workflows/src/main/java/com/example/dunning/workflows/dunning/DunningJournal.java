@@ -2,11 +2,8 @@ package com.example.dunning.workflows.dunning;
 
 import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.DunningStatus;
-import com.example.dunning.workflows.model.FailureNotes;
 import com.example.dunning.workflows.model.LogEntry;
-import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentAttempt;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -48,28 +45,8 @@ final class DunningJournal {
     unrecorded.add(new DunningEvent(dunningId, nextKey("event"), entry, status, attempt));
   }
 
-  /** A failed charge the provider reported, to record with the invoice's attempts. */
-  void addFailure(
-      PaymentFailed event, Instant at, String paymentIntentId, long amount, String currency) {
-    String reason = FailureNotes.reason(event.failureCode(), event.declineCode());
-    PaymentAttempt attempt =
-        new PaymentAttempt(
-            event.attemptCount(), false, paymentIntentId, reason, amount, currency, at);
-    LogEntry entry =
-        LogEntry.failure(
-            at,
-            LogTitle.PAYMENT_FAILED,
-            FailureNotes.of(event.attemptCount(), event.failureCode(), event.declineCode()),
-            null);
-    addUnrecorded(entry, null, attempt);
-  }
-
   boolean hasUnrecorded() {
     return !unrecorded.isEmpty();
-  }
-
-  DunningEvent takeUnrecorded() {
-    return unrecorded.poll();
   }
 
   /** The oldest unrecorded events, at most {@code max}. */

@@ -26,10 +26,10 @@ import java.util.function.Supplier;
 
 /**
  * The dunning policy, step by step: open the dunning, then for each step wait until it is due
- * (acting meanwhile on what signals asked), ask the provider, charge if the step may, expire the
- * package at the end of grace, and send the step's notices outside the customer's quiet hours. The
- * handlers ({@link DunningHandlers}) only note what comes in; every decision is made here, so it is
- * in the history in the order it was made.
+ * (acting meanwhile on what signals asked, held while paused), ask the provider, charge if the step
+ * may, expire the package at the end of grace, and send the step's notices outside the customer's
+ * quiet hours. The handlers ({@link DunningHandlers}) only note what comes in; every decision is
+ * made here, so it is in the history in the order it was made.
  */
 public class DunningWorkflowImpl extends DunningHandlers {
 
@@ -170,41 +170,59 @@ public class DunningWorkflowImpl extends DunningHandlers {
   }
 
   /**
-   * The one wait: until {@code due}, or until there is something to act on. That is always a
-   * resolution, a provider check or a pause; before a step also a manual retry, an authentication
-   * notice and the events signals logged (recorded, or carried over to a new run). Before a notice
-   * only the first three count: the notice goes out before anything else is done.
+   * The one wait: until {@code due}, or until there is something to act on ({@link
+   * DunningCase#hasNews}). A pause holds the dunning here, keeping the time that was left to the
+   * step, until it ends by itself or is resumed; provider checks are answered and signalled events
+   * recorded meanwhile. Before a notice nothing else is acted on: it goes out first.
    *
+   * @param beforeStep nothing of the step has run yet, so the dunning may continue as new
    * @return true once due; false when the dunning ended or was resolved meanwhile
    */
   private boolean awaitDue(Supplier<Instant> due, boolean beforeStep) {
     while (true) {
       if (beforeStep) {
-        continuation.recordOrContinueAsNew(dunning.nextStepAt());
+        continuation.recordOrContinueAsNew();
+      } else if (dunning.isHolding()) {
+        continuation.recordAll();
       }
-      if (dunning.isResolved()) {
-        return false;
-      }
-      if (dunning.hasProviderCheck()) {
-        if (answerProviderCheck() != null) {
+      if (!dunning.isHolding()) {
+        if (dunning.isResolved()) {
           return false;
         }
-        if (beforeStep) {
-          continue; // signals may have come in while the provider was asked
+        if (dunning.takeProviderCheck()) {
+          if (askProvider() != null) {
+            return false;
+          }
+          if (beforeStep) {
+            continue; // signals may have come in while the provider was asked
+          }
+        }
+        if (dunning.isPaused()) {
+          dunning.stopClock(now()); // the hold begins
+          attributes.status(dunning, PAUSED);
+        } else if (beforeStep && actOnRequest()) {
+          continue;
         }
       }
-      if (dunning.isPaused()) {
-        holdWhilePaused(beforeStep);
+      if (dunning.isHolding() && (!dunning.isPaused() || dunning.isResolved())) {
+        dunning.restartClock(now()); // the hold ends
+        attributes.status(dunning, ACTIVE);
+        describe();
         continue;
       }
-      if (beforeStep && actOnRequest()) {
-        continue;
-      }
-      Duration left = Duration.between(now(), due.get());
-      if (left.isNegative() || left.isZero()) {
+      Instant until = dunning.isHolding() ? dunning.pausedUntil() : due.get();
+      if (until.equals(Instant.MAX)) {
+        Workflow.await(() -> dunning.hasNews(beforeStep));
+      } else if (until.isAfter(now())) {
+        Workflow.await(Duration.between(now(), until), () -> dunning.hasNews(beforeStep));
+      } else if (dunning.isHolding()) {
+        dunning.resumeByItself(now());
+      } else {
         return true;
       }
-      Workflow.await(left, beforeStep ? dunning::hasSomethingToDo : dunning::interruptsANotice);
+      if (dunning.isHolding() && dunning.takeProviderCheck()) {
+        askProvider(); // an answer that ends the dunning ends the hold
+      }
     }
   }
 
@@ -224,44 +242,6 @@ public class DunningWorkflowImpl extends DunningHandlers {
       notices.email(NoticeKind.AUTHENTICATION_REQUIRED, key, dunning.payment());
     }
     return true;
-  }
-
-  /**
-   * Holds everything while paused, keeping the time that was left to the next step; answers
-   * provider checks and records what signals logged meanwhile.
-   *
-   * @param beforeStep nothing of the next step has run yet, so the dunning may continue as new
-   */
-  private void holdWhilePaused(boolean beforeStep) {
-    Duration held = DunningRules.timeLeft(dunning.nextStepAt(), now()); // the clock stops
-    attributes.status(dunning, PAUSED);
-    while (dunning.isPaused() && !dunning.isResolved()) {
-      Instant until = dunning.pausedUntil();
-      if (until.equals(Instant.MAX)) {
-        Workflow.await(dunning::hasPauseNews);
-      } else if (!until.isAfter(now())) {
-        dunning.resumeByItself(now());
-      } else {
-        Workflow.await(Duration.between(now(), until), dunning::hasPauseNews);
-      }
-      if (dunning.hasProviderCheck() && answerProviderCheck() != null) {
-        return; // ended: close() has set the status
-      }
-      if (beforeStep) {
-        continuation.recordOrContinueAsNew(now().plus(held));
-      } else {
-        continuation.recordAll();
-      }
-    }
-    dunning.restartClock(now(), held);
-    attributes.status(dunning, ACTIVE);
-    describe();
-  }
-
-  /** Asks the provider now, as the reconciliation sweep asked; the result if that ends it. */
-  private DunningResult answerProviderCheck() {
-    dunning.takeProviderCheck();
-    return askProvider();
   }
 
   /** Asks the provider; the result when it no longer knows the invoice or it is settled there. */

@@ -35,7 +35,7 @@ class DunningCaseTest {
 
     assertThat(dunning.attemptCount()).isEqualTo(3);
     assertThat(dunning.retriesBlocked()).isTrue();
-    assertThat(dunning.journal().takeUnrecorded().entry().note())
+    assertThat(dunning.journal().unrecorded().get(0).entry().note())
         .isEqualTo("attempt 3: card_declined / lost_card");
 
     dunning.paymentMethodUpdated(new PaymentMethodUpdated("pm_2", "jenny"), NOW);
@@ -91,6 +91,23 @@ class DunningCaseTest {
   }
 
   @Test
+  void givenAHeldPause_whenResumed_theWaitShouldWakeAndTheStepBeDueInTheTimeThatWasLeft() {
+    dunning.nextStep(1, "retry-1", NOW.plusSeconds(3600));
+    dunning.pause(new PauseDunning(null, "alice"), NOW);
+    dunning.stopClock(NOW);
+    dunning.journal().takeUnrecorded(10); // the main method has recorded the pause
+    assertThat(dunning.hasNews(true)).isFalse(); // held: the pause itself wakes nothing more
+    assertThat(dunning.dueAt(NOW.plusSeconds(600))).isEqualTo(NOW.plusSeconds(4200));
+
+    dunning.resume(new ResumeDunning("alice"), NOW.plusSeconds(7200));
+    assertThat(dunning.hasNews(true)).isTrue();
+    dunning.restartClock(NOW.plusSeconds(7200));
+
+    assertThat(dunning.isHolding()).isFalse();
+    assertThat(dunning.nextStepAt()).isEqualTo(NOW.plusSeconds(10_800));
+  }
+
+  @Test
   void givenAnExpiredDunning_itShouldTakeNoPauseRetryOrProviderCheck() {
     dunning.status(DunningStatus.EXPIRED);
 
@@ -122,18 +139,20 @@ class DunningCaseTest {
   }
 
   @Test
-  void givenACarryOver_theNextRunShouldStandWhereThisOneStood() {
+  void givenACarryOverWhileHeldForAPause_theNextRunShouldStandWhereThisOneStood() {
     dunning.nextStep(2, "final-warning", NOW.plusSeconds(3600));
     dunning.pause(new PauseDunning(null, "alice"), NOW);
+    dunning.stopClock(NOW);
     dunning.retryNow(new RetryNow("bob"));
 
+    // An hour was left to the step when the pause began; two hours later it still is.
     DunningCarryOver carried = dunning.carryOver(NOW.plusSeconds(7200));
     DunningCase next =
         DunningCase.of(
             DunningFixtures.DUNNING_ID, DunningFixtures.request().continuedFrom(carried));
 
     assertThat(next.stepIndex()).isEqualTo(2);
-    assertThat(next.nextStepAt()).isEqualTo(NOW.plusSeconds(7200));
+    assertThat(next.nextStepAt()).isEqualTo(NOW.plusSeconds(10_800));
     assertThat(next.isPaused()).isTrue();
     assertThat(next.takeRetryRequest()).isEqualTo("bob");
     assertThat(next.state().log()).isEqualTo(dunning.state().log());

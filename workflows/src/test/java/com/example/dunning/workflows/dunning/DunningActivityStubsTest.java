@@ -26,13 +26,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What an outage does to a dunning's local activities: it delays them, it never fails them. */
-class DunningActivityOptionsTest {
+class DunningActivityStubsTest {
 
   private static final List<LocalActivityOptions> LOCAL =
       List.of(
-          DunningActivityOptions.LOCAL_PROVIDER,
-          DunningActivityOptions.LOCAL_NOTIFICATION,
-          DunningActivityOptions.LOCAL_RECORD);
+          DunningActivityStubs.LOCAL_PROVIDER,
+          DunningActivityStubs.LOCAL_NOTIFICATION,
+          DunningActivityStubs.LOCAL_RECORD);
 
   @Test
   void localActivitiesHaveNoScheduleToCloseTimeoutForTheSdkToKeepATaskOfEachUntilItFires() {
@@ -101,7 +101,7 @@ class DunningActivityOptionsTest {
     public InvoiceStatus ask() {
       PaymentDetails payment =
           Workflow.newLocalActivityStub(
-                  PaymentActivities.class, DunningActivityOptions.LOCAL_PROVIDER)
+                  PaymentActivities.class, DunningActivityStubs.LOCAL_PROVIDER)
               .fetchPayment(new PaymentRef("stripe", DunningFixtures.INVOICE));
       return payment.status();
     }
