@@ -84,7 +84,7 @@ final class Topology implements AutoCloseable {
       // A test JVM that ends early must not leave servers and service processes behind.
       Runtime.getRuntime().addShutdownHook(new Thread(topology::close, "topology-stop"));
       for (int i = 1; i <= WORKERS; i++) {
-        topology.workers.add(topology.launchWorker(i, FreePorts.one()));
+        topology.workers.add(topology.launchWorker("worker-" + i, FreePorts.one()));
       }
       topology.workers.forEach(ServiceJar::awaitReady);
       for (int i = 1; i <= APIS; i++) {
@@ -106,8 +106,8 @@ final class Topology implements AutoCloseable {
     return TemporalServerProcess.start(port, List.of("-Xmx512m"), log);
   }
 
-  /** Launches worker {@code number}; {@link ServiceJar#awaitReady} waits for it. */
-  ServiceJar launchWorker(int number, int port) throws IOException {
+  /** Launches a worker; {@link ServiceJar#awaitReady} waits for it. */
+  ServiceJar launchWorker(String name, int port) throws IOException {
     Map<String, String> env = new HashMap<>();
     env.put("WORKER_PORT", Integer.toString(port));
     env.put("TEMPORAL_ADDRESS", temporalAddress);
@@ -131,7 +131,7 @@ final class Topology implements AutoCloseable {
     step(env, 0, "notice", "PT0S", "EMAIL,SMS", "NOTICE");
     step(env, 1, "retry-1", "PT1H", "RETRY_CHARGE,EMAIL", "REMINDER");
     step(env, 2, "expire", "PT1H", "EXPIRE_PACKAGE,EMAIL", "EXPIRED");
-    return ServiceJar.launch("worker-" + number, jar("worker"), port, env);
+    return ServiceJar.launch(name, jar("worker"), port, env);
   }
 
   /**
