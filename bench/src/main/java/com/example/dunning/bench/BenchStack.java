@@ -2,11 +2,13 @@ package com.example.dunning.bench;
 
 import com.example.dunning.dev.DevPorts;
 import com.example.dunning.dev.DevStack;
+import com.example.dunning.dev.TemporalServerProcess;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,13 @@ final class BenchStack implements AutoCloseable {
 
   static BenchStack start() throws Exception {
     DevPorts ports = DevPorts.free();
-    TemporalServerProcess temporal = TemporalServerProcess.start(ports.temporal());
+    TemporalServerProcess temporal =
+        TemporalServerProcess.start(
+            ports.temporal(),
+            List.of(),
+            Files.createTempFile("dunning-temporal-test-server", ".log"));
+    DunningBench.log(
+        "Temporal test server: log " + temporal.log() + ", its collections " + temporal.gcLog());
     GreenMail smtp = new GreenMail(new ServerSetup(ports.smtp(), "127.0.0.1", "smtp"));
     smtp.start();
     DevStack stack =

@@ -1,6 +1,7 @@
 package com.example.dunning.bench;
 
 import com.example.dunning.dev.DevStack;
+import com.example.dunning.dev.TemporalServerProcess;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;

@@ -86,6 +86,22 @@ public final class WorkerProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the worker as a deploy does (SIGTERM): Spring's graceful shutdown runs and the Temporal
+   * workers stop polling.
+   *
+   * @return the process's exit code
+   * @throws IllegalStateException when it is still running {@code within} after the signal
+   */
+  public int stopGracefully(Duration within) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException(
+          "the worker " + process.pid() + " did not stop within " + within + " of SIGTERM");
+    }
+    return process.exitValue();
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }

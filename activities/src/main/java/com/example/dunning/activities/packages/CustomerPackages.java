@@ -6,11 +6,14 @@ import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentDetails;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @ActivityImpl(taskQueues = DunningIds.TASK_QUEUE)
 public class CustomerPackages implements PackageActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(CustomerPackages.class);
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
@@ -44,10 +49,24 @@ public class CustomerPackages implements PackageActivities {
     boolean asked = change.cancelSubscription() && payment.subscriptionId() != null;
     Optional<SubscriptionCancellation> cancellation =
         asked ? cancellationFor(payment.provider()) : Optional.empty();
-    cancellation.ifPresent(
-        c -> c.cancel(payment.subscriptionId(), change.dunningId() + ":cancel-subscription"));
-    boolean cancel = cancellation.isPresent();
-    String note = expiryNote(payment, cancel, asked && !cancel);
+    String refusal = null;
+    try {
+      cancellation.ifPresent(
+          c -> c.cancel(payment.subscriptionId(), change.dunningId() + ":cancel-subscription"));
+    } catch (ApplicationFailure failure) {
+      if (!SubscriptionCancellation.REFUSED.equals(failure.getType())) {
+        throw failure;
+      }
+      // The package expires all the same: the end of grace is the business's rule, the
+      // subscription an operator settles at the provider.
+      log.error(
+          "{}: {}; the package expires, the subscription stays",
+          change.dunningId(),
+          failure.getOriginalMessage());
+      refusal = failure.getOriginalMessage();
+    }
+    boolean cancel = cancellation.isPresent() && refusal == null;
+    String note = expiryNote(payment, cancel, asked && cancellation.isEmpty(), refusal);
     Timestamp now = Timestamp.from(Instant.now());
     transaction.executeWithoutResult(
         status -> {
@@ -122,11 +141,14 @@ public class CustomerPackages implements PackageActivities {
   }
 
   private static String expiryNote(
-      PaymentDetails payment, boolean cancelled, boolean cannotCancel) {
+      PaymentDetails payment, boolean cancelled, boolean cannotCancel, String refusal) {
     String name = payment.packageName() == null ? "package" : payment.packageName();
     String note = name + " expired at the end of grace";
     if (cancelled) {
       return note + "; subscription cancelled";
+    }
+    if (refusal != null) {
+      return note + "; subscription not cancelled: " + refusal;
     }
     if (cannotCancel) {
       return note + "; subscription not cancelled: no way to cancel at " + payment.provider();

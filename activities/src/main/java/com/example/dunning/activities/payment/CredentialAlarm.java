@@ -6,20 +6,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Says once that a provider refused our credentials, not on every dunning that asks meanwhile, and
- * once that it accepts them again.
+ * once that it accepts them again; counts every refusal ({@link CredentialRefusals}).
  */
 final class CredentialAlarm {
 
   private static final Logger log = LoggerFactory.getLogger(CredentialAlarm.class);
 
   private final String provider;
+  private final CredentialRefusals refusals;
   private final AtomicBoolean raised = new AtomicBoolean();
 
-  CredentialAlarm(String provider) {
+  CredentialAlarm(String provider, CredentialRefusals refusals) {
     this.provider = provider;
+    this.refusals = refusals;
   }
 
   void refused(int status, String detail) {
+    refusals.count(provider, status);
     if (raised.compareAndSet(false, true)) {
       log.error(
           "{} refused our credentials ({}): {}. Dunnings billed by {} wait, asking again every"

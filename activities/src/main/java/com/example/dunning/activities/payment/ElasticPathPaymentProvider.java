@@ -32,17 +32,22 @@ public class ElasticPathPaymentProvider implements PaymentProvider {
 
   private final ElasticPathProperties properties;
   private final ProviderHttp http;
-  private final CredentialAlarm alarm = new CredentialAlarm(NAME);
+  private final CredentialAlarm alarm;
   private final ElasticPathTokens tokens;
 
   @Autowired
-  public ElasticPathPaymentProvider(ElasticPathProperties properties, RestClient.Builder builder) {
-    this(properties, builder, Clock.systemUTC());
+  public ElasticPathPaymentProvider(
+      ElasticPathProperties properties, RestClient.Builder builder, CredentialRefusals refusals) {
+    this(properties, builder, refusals, Clock.systemUTC());
   }
 
   ElasticPathPaymentProvider(
-      ElasticPathProperties properties, RestClient.Builder builder, Clock clock) {
+      ElasticPathProperties properties,
+      RestClient.Builder builder,
+      CredentialRefusals refusals,
+      Clock clock) {
     this.properties = properties;
+    this.alarm = new CredentialAlarm(NAME, refusals);
     this.http =
         new ProviderHttp(
             NAME,

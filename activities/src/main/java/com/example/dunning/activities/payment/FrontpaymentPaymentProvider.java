@@ -28,11 +28,12 @@ public class FrontpaymentPaymentProvider implements PaymentProvider {
 
   private final FrontpaymentProperties properties;
   private final ProviderHttp http;
-  private final CredentialAlarm alarm = new CredentialAlarm(NAME);
+  private final CredentialAlarm alarm;
 
   public FrontpaymentPaymentProvider(
-      FrontpaymentProperties properties, RestClient.Builder builder) {
+      FrontpaymentProperties properties, RestClient.Builder builder, CredentialRefusals refusals) {
     this.properties = properties;
+    this.alarm = new CredentialAlarm(NAME, refusals);
     this.http =
         new ProviderHttp(
             NAME,

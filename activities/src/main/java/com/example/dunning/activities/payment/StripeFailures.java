@@ -22,7 +22,7 @@ final class StripeFailures {
   private StripeFailures() {}
 
   static RuntimeException translate(StripeException e, String invoiceId) {
-    if (e instanceof AuthenticationException || e instanceof PermissionException) {
+    if (isRefusedCredentials(e)) {
       return ApplicationFailure.newNonRetryableFailureWithCause(
           "stripe refused our API key (" + e.getStatusCode() + "): " + e.getMessage(),
           PROVIDER_AUTHENTICATION,
@@ -43,6 +43,11 @@ final class StripeFailures {
             + ": "
             + e.getMessage(),
         e);
+  }
+
+  /** 401 (the key is wrong or revoked) or 403 (the key may not do this). */
+  static boolean isRefusedCredentials(StripeException e) {
+    return e instanceof AuthenticationException || e instanceof PermissionException;
   }
 
   static boolean isNotFound(StripeException e) {

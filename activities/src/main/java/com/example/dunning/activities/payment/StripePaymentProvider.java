@@ -32,10 +32,13 @@ public class StripePaymentProvider implements PaymentProvider {
 
   private final StripeClient stripe;
   private final PaymentAttemptLedger ledger;
+  private final CredentialAlarm alarm;
 
-  public StripePaymentProvider(StripeClient stripe, PaymentAttemptLedger ledger) {
+  public StripePaymentProvider(
+      StripeClient stripe, PaymentAttemptLedger ledger, CredentialRefusals refusals) {
     this.stripe = stripe;
     this.ledger = ledger;
+    this.alarm = new CredentialAlarm(StripeFailures.PROVIDER, refusals);
   }
 
   @Override
@@ -56,10 +59,13 @@ public class StripePaymentProvider implements PaymentProvider {
                       .addExpand("customer")
                       .addExpand("payments.data.payment.payment_intent")
                       .build());
-      return StripeInvoiceMapper.toPaymentDetails(
-          invoice, subscriptionOf(invoice), latestPaymentIntent(invoice));
+      PaymentDetails details =
+          StripeInvoiceMapper.toPaymentDetails(
+              invoice, subscriptionOf(invoice), latestPaymentIntent(invoice));
+      alarm.accepted();
+      return details;
     } catch (StripeException e) {
-      throw StripeFailures.translate(e, invoiceId);
+      throw failure(e, invoiceId);
     }
   }
 
@@ -69,10 +75,19 @@ public class StripePaymentProvider implements PaymentProvider {
     RequestOptions once =
         RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
     try {
-      return charge(request, once);
+      ChargeResult result = charge(request, once);
+      alarm.accepted();
+      return result;
     } catch (StripeException e) {
-      throw StripeFailures.translate(e, request.invoiceId());
+      throw failure(e, request.invoiceId());
     }
+  }
+
+  private RuntimeException failure(StripeException e, String invoiceId) {
+    if (StripeFailures.isRefusedCredentials(e)) {
+      alarm.refused(Objects.requireNonNullElse(e.getStatusCode(), 401), e.getMessage());
+    }
+    return StripeFailures.translate(e, invoiceId);
   }
 
   private ChargeResult charge(ChargeRequest request, RequestOptions once) throws StripeException {

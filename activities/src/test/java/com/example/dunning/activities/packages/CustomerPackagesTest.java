@@ -110,6 +110,36 @@ class CustomerPackagesTest {
   }
 
   @Test
+  void
+      givenACancellationTheProviderRefuses_whenExpirePackage_itShouldExpireItAndSayWhyTheSubscriptionStays() {
+    SubscriptionCancellation refusing =
+        new SubscriptionCancellation() {
+          @Override
+          public boolean handles(String provider) {
+            return "stripe".equals(provider);
+          }
+
+          @Override
+          public void cancel(String subscriptionId, String idempotencyKey) {
+            throw SubscriptionCancellation.refused("stripe", subscriptionId, "not allowed", null);
+          }
+        };
+    DataSource dataSource = TestPostgres.dataSource();
+    new CustomerPackages(jdbc, transaction(dataSource), List.of(refusing))
+        .expirePackage(new PackageChange(DUNNING_ID, payment(), true));
+
+    assertThat(
+            jdbc.queryForObject("SELECT subscription_cancelled FROM package_expiry", Boolean.class))
+        .isFalse();
+    assertThat(expiryDate()).isNotNull();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT note FROM dunning_log WHERE title = 'PACKAGE EXPIRED'", String.class))
+        .contains("subscription not cancelled: stripe refused to cancel")
+        .contains("not allowed");
+  }
+
+  @Test
   void givenAnExpiredPackage_whenRestorePackageTwice_itShouldRestoreItOnceAndClearTheExpiryDate() {
     packages.expirePackage(new PackageChange(DUNNING_ID, payment(), false));
 

@@ -11,7 +11,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import com.example.dunning.activities.payment.CredentialRefusals;
 import com.example.dunning.activities.payment.StripeConfiguration;
 import com.example.dunning.activities.payment.StripeProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,6 +48,7 @@ class StripeSubscriptionCancellationTest {
   private static final int NETWORK_RETRIES = 2;
 
   private static WireMockServer stripeApi;
+  private static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private static StripeSubscriptionCancellation cancellation;
 
   @BeforeAll
@@ -59,7 +64,8 @@ class StripeSubscriptionCancellationTest {
                     true,
                     Duration.ofSeconds(2),
                     Duration.ofSeconds(5),
-                    NETWORK_RETRIES)));
+                    NETWORK_RETRIES)),
+            new CredentialRefusals(meters));
   }
 
   @AfterAll
@@ -70,6 +76,7 @@ class StripeSubscriptionCancellationTest {
   @BeforeEach
   void reset() {
     stripeApi.resetAll();
+    meters.clear();
   }
 
   @Test
@@ -120,14 +127,38 @@ class StripeSubscriptionCancellationTest {
   }
 
   @Test
-  void givenAnotherRefusal_whenCancel_itShouldFailNamingTheSubscription() {
+  void givenAnotherRefusal_whenCancel_itShouldFailForGoodNamingTheSubscription() {
     answerCancel(
         400, error("invalid_request_error", "parameter_invalid", "Invalid cancellation request."));
 
     assertThatThrownBy(() -> cancellation.cancel(SUBSCRIPTION_ID, KEY))
+        .asInstanceOf(type(ApplicationFailure.class))
+        .satisfies(
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(SubscriptionCancellation.REFUSED);
+              assertThat(failure.isNonRetryable()).as("a 400 no retry mends").isTrue();
+              assertThat(failure.getOriginalMessage())
+                  .startsWith("stripe refused to cancel " + SUBSCRIPTION_ID);
+            });
+    stripeApi.verify(1, deleteRequestedFor(urlPathEqualTo(CANCEL_PATH)));
+  }
+
+  @Test
+  void givenARevokedApiKey_whenCancel_itShouldCountTheRefusalAndFailForTemporalToRetry() {
+    answerCancel(
+        401, error("invalid_request_error", null, "Invalid API Key provided: sk_test_***"));
+
+    assertThatThrownBy(() -> cancellation.cancel(SUBSCRIPTION_ID, KEY))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining(SUBSCRIPTION_ID)
-        .hasMessageContaining("refused");
+        .hasMessageContaining(SUBSCRIPTION_ID);
+    assertThat(
+            meters
+                .get(CredentialRefusals.METER)
+                .tag("provider", "stripe")
+                .tag("status", "401")
+                .counter()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test

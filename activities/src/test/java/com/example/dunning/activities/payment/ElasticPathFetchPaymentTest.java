@@ -174,6 +174,7 @@ class ElasticPathFetchPaymentTest {
 
     assertThat(testbed.fetch("elasticpath", INVOICE_ID).status()).isEqualTo(InvoiceStatus.OPEN);
     testbed.api.verify(2, postRequestedFor(urlPathEqualTo("/oauth/access_token")));
+    assertThat(testbed.refusals("elasticpath", 401)).as("a 401 a new token mended").isZero();
   }
 
   @Test
@@ -192,6 +193,7 @@ class ElasticPathFetchPaymentTest {
     assertThat(failure.getOriginalMessage())
         .startsWith("elasticpath refused our credentials (401)");
     testbed.api.verify(0, getRequestedFor(urlPathEqualTo(PAYMENTS)));
+    assertThat(testbed.refusals("elasticpath", 401)).as("refusals counted").isEqualTo(1);
   }
 
   @Test
@@ -203,6 +205,7 @@ class ElasticPathFetchPaymentTest {
 
     assertThat(failure.getType()).isEqualTo(FailureTypes.PROVIDER_AUTHENTICATION);
     assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(testbed.refusals("elasticpath", 403)).as("refusals counted").isEqualTo(1);
   }
 
   @Test

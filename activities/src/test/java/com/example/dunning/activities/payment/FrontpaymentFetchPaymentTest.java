@@ -236,6 +236,7 @@ class FrontpaymentFetchPaymentTest {
       assertThat(first.getType()).isEqualTo(FailureTypes.PROVIDER_AUTHENTICATION);
       assertThat(first.isNonRetryable()).isTrue();
       assertThat(second.getType()).isEqualTo(FailureTypes.PROVIDER_AUTHENTICATION);
+      assertThat(testbed.refusals("frontpayment", 401)).as("refusals counted").isEqualTo(2);
       assertThat(logged.list)
           .filteredOn(event -> event.getLevel() == Level.ERROR)
           .singleElement()

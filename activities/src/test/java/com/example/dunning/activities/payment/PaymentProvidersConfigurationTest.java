@@ -2,6 +2,8 @@ package com.example.dunning.activities.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,9 @@ class PaymentProvidersConfigurationTest {
   private final ApplicationContextRunner context =
       new ApplicationContextRunner()
           .withBean(RestClient.Builder.class, RestClient::builder)
+          .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
           .withUserConfiguration(
+              CredentialRefusals.class,
               ElasticPathPaymentProvider.class,
               FrontpaymentPaymentProvider.class,
               ProviderPaymentActivities.class);

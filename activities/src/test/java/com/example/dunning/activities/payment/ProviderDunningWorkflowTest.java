@@ -37,6 +37,7 @@ import com.example.dunning.workflows.policy.StepAction;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -265,11 +266,13 @@ class ProviderDunningWorkflowTest {
         List.of(
             new ElasticPathPaymentProvider(
                 new ElasticPathProperties(api.baseUrl(), "id", "secret", timeout, timeout),
-                RestClient.builder()),
+                RestClient.builder(),
+                new CredentialRefusals(new SimpleMeterRegistry())),
             new FrontpaymentPaymentProvider(
                 new FrontpaymentProperties(
                     api.baseUrl(), "token", ZoneId.of("Europe/Oslo"), timeout, timeout),
-                RestClient.builder())));
+                RestClient.builder(),
+                new CredentialRefusals(new SimpleMeterRegistry()))));
   }
 
   private NotificationActivities notifications() {

@@ -6,6 +6,8 @@ import com.example.dunning.workflows.activities.PaymentActivities;
 import com.example.dunning.workflows.activities.PaymentActivities.PaymentRef;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -36,6 +38,7 @@ final class ProviderTestbed implements AutoCloseable {
 
   final WireMockServer api = new WireMockServer(wireMockConfig().dynamicPort());
   final MovableClock clock = new MovableClock();
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private TestActivityEnvironment temporal;
   private ElasticPathPaymentProvider elasticPath;
   private FrontpaymentPaymentProvider frontpayment;
@@ -62,8 +65,12 @@ final class ProviderTestbed implements AutoCloseable {
     if (temporal != null) {
       temporal.close();
     }
-    this.elasticPath = new ElasticPathPaymentProvider(elasticPath, RestClient.builder(), clock);
-    this.frontpayment = new FrontpaymentPaymentProvider(frontpayment, RestClient.builder());
+    meters.clear(); // counts start again with the new providers
+    CredentialRefusals refusals = new CredentialRefusals(meters);
+    this.elasticPath =
+        new ElasticPathPaymentProvider(elasticPath, RestClient.builder(), refusals, clock);
+    this.frontpayment =
+        new FrontpaymentPaymentProvider(frontpayment, RestClient.builder(), refusals);
     temporal = TestActivityEnvironment.newInstance();
     temporal.registerActivitiesImplementations(
         new ProviderPaymentActivities(List.of(this.elasticPath, this.frontpayment)));
@@ -75,6 +82,17 @@ final class ProviderTestbed implements AutoCloseable {
                 .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
                 .build());
     return this;
+  }
+
+  /** How many answers of {@code provider} with {@code status} refused our credentials. */
+  double refusals(String provider, int status) {
+    Counter counter =
+        meters
+            .find(CredentialRefusals.METER)
+            .tag("provider", provider)
+            .tag("status", Integer.toString(status))
+            .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   PaymentActivities activities() {

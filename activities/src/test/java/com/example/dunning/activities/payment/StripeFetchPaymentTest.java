@@ -189,6 +189,7 @@ class StripeFetchPaymentTest {
               assertThat(failure.isNonRetryable()).isTrue();
               assertThat(failure.getOriginalMessage()).contains("stripe");
             });
+    assertThat(testbed.refusals(401)).as("refusals counted").isEqualTo(1);
   }
 
   @Test

@@ -105,7 +105,9 @@ class StripeReconciliationTest {
         new ProviderPaymentActivities(
             List.of(
                 new StripePaymentProvider(
-                    stripe, new PaymentAttemptLedger(new DunningTables(jdbc), null))));
+                    stripe,
+                    new PaymentAttemptLedger(new DunningTables(jdbc), null),
+                    new CredentialRefusals(new SimpleMeterRegistry()))));
     Worker worker = env.newWorker(DunningIds.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         ReconciliationWorkflowImpl.class, StandInDunning.class);

@@ -12,6 +12,8 @@ import com.example.dunning.workflows.activities.PaymentActivities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
@@ -30,6 +32,7 @@ final class StripeTestbed implements AutoCloseable {
   final TestActivityEnvironment temporal;
   final PaymentActivities activities;
   final JdbcTemplate jdbc = new JdbcTemplate(TestPostgres.dataSource());
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   StripeTestbed() {
     stripeApi = new WireMockServer(wireMockConfig().dynamicPort());
@@ -48,13 +51,25 @@ final class StripeTestbed implements AutoCloseable {
             new PaymentAttemptLedger(
                 new DunningTables(jdbc),
                 new TransactionTemplate(
-                    new DataSourceTransactionManager(TestPostgres.dataSource()))));
+                    new DataSourceTransactionManager(TestPostgres.dataSource()))),
+            new CredentialRefusals(meters));
     temporal = TestActivityEnvironment.newInstance();
     temporal.registerActivitiesImplementations(new ProviderPaymentActivities(List.of(stripe)));
     activities =
         temporal.newActivityStub(
             PaymentActivities.class,
             ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+  }
+
+  /** How many of Stripe's answers with {@code status} refused our API key. */
+  double refusals(int status) {
+    Counter counter =
+        meters
+            .find(CredentialRefusals.METER)
+            .tag("provider", "stripe")
+            .tag("status", Integer.toString(status))
+            .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   void reset() {

@@ -30,7 +30,7 @@ class ReliabilityReplayTest {
   static Stream<Path> histories() throws IOException {
     try (Stream<Path> files = Files.list(RecordedHistories.DIRECTORY)) {
       List<Path> json = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-      assertThat(json).as("recorded histories").hasSizeGreaterThanOrEqualTo(14);
+      assertThat(json).as("recorded histories").hasSizeGreaterThanOrEqualTo(15);
       return json.stream();
     }
   }

@@ -88,10 +88,28 @@ public final class FaultStack implements AutoCloseable {
 
   /** Starts a worker process (the first, or the next after a kill) and waits until it is up. */
   public synchronized void startWorker() throws Exception {
+    startWorker(List.of());
+  }
+
+  /**
+   * Starts a worker process with {@code settings} (Spring arguments) on top of the stack's own,
+   * e.g. another build's workflow classes, and waits until it is up.
+   */
+  public synchronized void startWorker(List<String> settings) throws Exception {
+    List<String> all = workerSettings();
+    all.addAll(settings);
     worker =
-        WorkerProcess.start(
-            FreePorts.one(), List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), workerSettings());
+        WorkerProcess.start(FreePorts.one(), List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), all);
     workersStarted++;
+  }
+
+  /**
+   * Stops the worker process as a deploy does (SIGTERM) and waits for it to exit.
+   *
+   * @return its exit code (143 after a graceful stop on SIGTERM)
+   */
+  public synchronized int stopWorker() throws InterruptedException {
+    return worker.stopGracefully(Duration.ofSeconds(60));
   }
 
   /** Kills the worker process with SIGKILL. */

@@ -1,20 +1,15 @@
 package com.example.dunning.reliability.topology;
 
-import static org.awaitility.Awaitility.await;
-
-import com.example.dunning.dev.ChildJvm;
 import com.example.dunning.dev.FreePorts;
+import com.example.dunning.dev.TemporalServerProcess;
 import com.example.dunning.reliability.support.ProviderApis;
 import com.example.dunning.reliability.support.SmtpCatcher;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +32,6 @@ final class Topology implements AutoCloseable {
   static final int WORKERS = 2;
   static final int APIS = 2;
 
-  private static final String TEST_SERVER_MAIN = "io.temporal.testserver.TestServer";
   private static final Pattern EXEC_JAR = Pattern.compile("^(worker|api)-.+-exec\\.jar$");
 
   final String temporalAddress;
@@ -90,7 +84,7 @@ final class Topology implements AutoCloseable {
       // A test JVM that ends early must not leave servers and service processes behind.
       Runtime.getRuntime().addShutdownHook(new Thread(topology::close, "topology-stop"));
       for (int i = 1; i <= WORKERS; i++) {
-        topology.workers.add(topology.launchWorker(i, FreePorts.one()));
+        topology.workers.add(topology.launchWorker("worker-" + i, FreePorts.one()));
       }
       topology.workers.forEach(ServiceJar::awaitReady);
       for (int i = 1; i <= APIS; i++) {
@@ -109,30 +103,11 @@ final class Topology implements AutoCloseable {
   /** Temporal's test server (real time) in a JVM of its own, as the benchmarks run it. */
   private static AutoCloseable startTestServer(int port) throws Exception {
     Path log = Files.createDirectories(ServiceJar.LOGS).resolve("temporal.log");
-    Process server =
-        ChildJvm.start(TEST_SERVER_MAIN, List.of("-Xmx512m"), List.of(Integer.toString(port)), log);
-    try {
-      await("the Temporal test server listening (log " + log + ")")
-          .atMost(Duration.ofMinutes(1))
-          .pollInterval(Duration.ofMillis(200))
-          .ignoreExceptionsInstanceOf(IOException.class)
-          .failFast("the Temporal test server exited (log " + log + ")", () -> !server.isAlive())
-          .until(
-              () -> {
-                try (Socket socket = new Socket()) {
-                  socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-                  return true;
-                }
-              });
-    } catch (RuntimeException | Error e) {
-      ChildJvm.stop(server);
-      throw e;
-    }
-    return () -> ChildJvm.stop(server);
+    return TemporalServerProcess.start(port, List.of("-Xmx512m"), log);
   }
 
-  /** Launches worker {@code number}; {@link ServiceJar#awaitReady} waits for it. */
-  ServiceJar launchWorker(int number, int port) throws IOException {
+  /** Launches a worker; {@link ServiceJar#awaitReady} waits for it. */
+  ServiceJar launchWorker(String name, int port) throws IOException {
     Map<String, String> env = new HashMap<>();
     env.put("WORKER_PORT", Integer.toString(port));
     env.put("TEMPORAL_ADDRESS", temporalAddress);
@@ -156,7 +131,7 @@ final class Topology implements AutoCloseable {
     step(env, 0, "notice", "PT0S", "EMAIL,SMS", "NOTICE");
     step(env, 1, "retry-1", "PT1H", "RETRY_CHARGE,EMAIL", "REMINDER");
     step(env, 2, "expire", "PT1H", "EXPIRE_PACKAGE,EMAIL", "EXPIRED");
-    return ServiceJar.launch("worker-" + number, jar("worker"), port, env);
+    return ServiceJar.launch(name, jar("worker"), port, env);
   }
 
   /**

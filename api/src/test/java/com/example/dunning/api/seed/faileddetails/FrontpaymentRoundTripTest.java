@@ -2,6 +2,7 @@ package com.example.dunning.api.seed.faileddetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.dunning.activities.payment.CredentialRefusals;
 import com.example.dunning.activities.payment.FrontpaymentPaymentProvider;
 import com.example.dunning.activities.payment.FrontpaymentProperties;
 import com.example.dunning.api.security.TestTokens;
@@ -13,6 +14,7 @@ import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.model.PaymentDetails;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -105,6 +107,7 @@ class FrontpaymentRoundTripTest extends SeedApiTest {
             adapterZone,
             Duration.ofSeconds(5),
             Duration.ofSeconds(20)),
-        RestClient.builder());
+        RestClient.builder(),
+        new CredentialRefusals(new SimpleMeterRegistry()));
   }
 }

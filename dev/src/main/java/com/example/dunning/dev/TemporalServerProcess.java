@@ -1,25 +1,26 @@
-package com.example.dunning.bench;
+package com.example.dunning.dev;
 
-import com.example.dunning.dev.ChildJvm;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Temporal's test server in a JVM of its own, as a real Temporal server runs apart from the API: in
- * the API's JVM every young collection of the API would copy the server's new workflows too, and
- * the intake's latency would measure the server's heap.
+ * Temporal's test server (real time) in a JVM of its own, as a real Temporal server runs apart from
+ * the service: for the benchmarks, so that the API's collections do not copy the server's workflows
+ * and the intake's latency does not measure the server's heap; for the topology test, so that every
+ * part is a process of its own.
  *
  * <p>Its stop-the-world collections are logged with the wall-clock time they ended, so that a
  * measured turn can count the ones that fell inside it ({@link #pausesWithin}).
  */
-final class TemporalServerProcess implements AutoCloseable {
+public final class TemporalServerProcess implements AutoCloseable {
 
   private static final String TEST_SERVER_MAIN = "io.temporal.testserver.TestServer";
 
@@ -28,10 +29,10 @@ final class TemporalServerProcess implements AutoCloseable {
       Pattern.compile("^\\[(\\d+)ms\\].* Pause .* (\\d+(?:\\.\\d+)?)ms$");
 
   /** What pauses fell inside a span of time: how many, and the longest. */
-  record Pauses(int count, double longestMillis) {
+  public record Pauses(int count, double longestMillis) {
     static final Pauses NONE = new Pauses(0, 0);
 
-    Pauses and(Pauses other) {
+    public Pauses and(Pauses other) {
       return new Pauses(count + other.count, Math.max(longestMillis, other.longestMillis));
     }
 
@@ -51,19 +52,24 @@ final class TemporalServerProcess implements AutoCloseable {
     this.gcLog = gcLog;
   }
 
-  /** Starts the test server (real time, no skipping) on {@code port} and waits until it listens. */
-  static TemporalServerProcess start(int port) throws Exception {
-    Path log = Files.createTempFile("dunning-temporal-test-server", ".log");
-    Path gcLog = Files.createTempFile("dunning-temporal-test-server-gc", ".log");
+  /**
+   * Starts the test server (real time, no skipping) on {@code port}, its output to {@code log} and
+   * its collections next to it ({@code <log>.gc}), and waits until it listens.
+   */
+  public static TemporalServerProcess start(int port, List<String> jvmOptions, Path log)
+      throws Exception {
+    Path gcLog = log.resolveSibling(log.getFileName() + ".gc");
+    List<String> options = new ArrayList<>(jvmOptions);
+    options.add("-Xlog:gc:file=" + gcLog + ":timemillis");
     Process process =
-        ChildJvm.start(
-            TEST_SERVER_MAIN,
-            List.of("-Xlog:gc:file=" + gcLog + ":timemillis"),
-            List.of(Integer.toString(port)),
-            log);
-    DunningBench.log("Temporal test server: log " + log + ", its collections " + gcLog);
+        ChildJvm.start(TEST_SERVER_MAIN, options, List.of(Integer.toString(port)), log);
     TemporalServerProcess server = new TemporalServerProcess(process, log, gcLog);
-    server.awaitListening(port, Duration.ofMinutes(1));
+    try {
+      server.awaitListening(port, Duration.ofMinutes(1));
+    } catch (Exception | Error e) {
+      server.close();
+      throw e;
+    }
     return server;
   }
 
@@ -87,7 +93,7 @@ final class TemporalServerProcess implements AutoCloseable {
    * The server's stop-the-world pauses that overlapped the span from {@code fromMillis} to {@code
    * toMillis} (wall clock).
    */
-  Pauses pausesWithin(long fromMillis, long toMillis) throws IOException {
+  public Pauses pausesWithin(long fromMillis, long toMillis) throws IOException {
     Pauses pauses = Pauses.NONE;
     for (String line : Files.readAllLines(gcLog)) {
       Matcher pause = PAUSE.matcher(line);
@@ -102,8 +108,18 @@ final class TemporalServerProcess implements AutoCloseable {
     return pauses;
   }
 
-  ProcessHandle handle() {
+  public ProcessHandle handle() {
     return process.toHandle();
+  }
+
+  /** The server's output. */
+  public Path log() {
+    return log;
+  }
+
+  /** Its stop-the-world collections, one line each. */
+  public Path gcLog() {
+    return gcLog;
   }
 
   @Override
