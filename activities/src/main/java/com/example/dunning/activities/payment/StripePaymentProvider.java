@@ -99,7 +99,7 @@ public class StripePaymentProvider implements PaymentProvider {
   private ChargeResult charged(ChargeRequest request, Invoice invoice) {
     boolean paid = PAID.equals(invoice.getStatus());
     String reason = paid ? null : "invoice still " + invoice.getStatus() + " after the charge";
-    record(request, invoice, paid, latestPaymentIntentId(invoice), reason);
+    record(request, invoice, paid, latestPaymentIntentId(invoice), reason, null);
     return new ChargeResult(paid, null, null, false, false, paid ? "paid" : reason);
   }
 
@@ -118,7 +118,8 @@ public class StripePaymentProvider implements PaymentProvider {
         invoice,
         false,
         paymentIntentId,
-        reasonOf(e.getCode(), e.getDeclineCode(), message));
+        reasonOf(e.getCode(), e.getDeclineCode(), message),
+        e.getDeclineCode());
     return new ChargeResult(
         false,
         e.getCode(),
@@ -145,7 +146,12 @@ public class StripePaymentProvider implements PaymentProvider {
   }
 
   private void record(
-      ChargeRequest request, Invoice invoice, boolean paid, String paymentIntentId, String reason) {
+      ChargeRequest request,
+      Invoice invoice,
+      boolean paid,
+      String paymentIntentId,
+      String reason,
+      String declineCode) {
     ledger.record(
         request.dunningId(),
         request.idempotencyKey(),
@@ -157,7 +163,8 @@ public class StripePaymentProvider implements PaymentProvider {
             reason,
             Objects.requireNonNullElse(invoice.getAmountDue(), 0L),
             invoice.getCurrency(),
-            paid ? paidAt(invoice) : Instant.now()));
+            paid ? paidAt(invoice) : Instant.now()),
+        declineCode);
   }
 
   private Invoice retrieveWithPayments(String invoiceId) throws StripeException {
