@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,7 @@ public class EventEndpoints {
   private final Duration timeout;
   private final Duration giveUpAfter;
 
+  @Autowired
   public EventEndpoints(EventEndpointProperties properties) {
     List<EventEndpoint> checked = new ArrayList<>();
     List<EventEndpointProperties.Endpoint> written = properties.getEndpoints();
