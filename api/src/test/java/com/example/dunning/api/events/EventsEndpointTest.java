@@ -1,32 +1,14 @@
 package com.example.dunning.api.events;
 
-import static com.example.dunning.activities.DunningFixtures.DUNNING_ID;
-import static com.example.dunning.activities.DunningFixtures.open;
-import static com.example.dunning.activities.DunningFixtures.payment;
-import static com.example.dunning.activities.DunningFixtures.policies;
-import static com.example.dunning.activities.DunningFixtures.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.dunning.activities.TestPostgres;
-import com.example.dunning.activities.events.EventEndpoint;
-import com.example.dunning.activities.events.EventEndpoints;
-import com.example.dunning.activities.events.EventOutbox;
-import com.example.dunning.activities.record.DunningRecords;
-import com.example.dunning.activities.record.DunningTables;
 import com.example.dunning.api.TestDatabase;
 import com.example.dunning.api.security.TestTokens;
-import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
-import com.example.dunning.workflows.model.DunningResult;
-import com.example.dunning.workflows.model.DunningStatus;
-import com.example.dunning.workflows.model.LogEntry;
-import com.example.dunning.workflows.model.LogTitle;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,8 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(TestTokens.PROPERTIES)
 class EventsEndpointTest {
 
-  private static final Instant ENDED = Instant.parse("2026-11-27T10:00:00Z");
-
   private final HttpClient http = HttpClient.newHttpClient();
   private final JdbcTemplate jdbc = new JdbcTemplate(TestPostgres.dataSource());
 
@@ -65,40 +45,18 @@ class EventsEndpointTest {
     TestDatabase.register(registry);
   }
 
-  /** A dunning started and cancelled, its cancellation failed at the receiver for three days. */
+  private final OutboxDunnings outbox = new OutboxDunnings();
+  private String dunningId;
+
   @BeforeEach
   void aDunningWithAFailedDelivery() {
-    TestPostgres.truncateAll();
-    EventEndpoints receiver =
-        EventEndpoints.of(
-            new EventEndpoint(
-                URI.create("https://receiver.example.com/events"),
-                List.of("0123456789abcdef0123456789abcdef"),
-                Set.of()));
-    DunningRecords records =
-        new DunningRecords(
-            new DunningTables(jdbc),
-            policies(true),
-            transaction(TestPostgres.dataSource()),
-            new EventOutbox(jdbc, receiver));
-    records.openDunning(open(payment()));
-    records.closeDunning(
-        new CloseDunning(
-            DUNNING_ID,
-            new DunningResult(DunningStatus.CANCELLED, "cancelled by alice", ENDED, 2),
-            LogEntry.of(ENDED, LogTitle.CANCELLED, "cancelled by alice")));
-    jdbc.update(
-        "UPDATE event_delivery SET state = 'DELIVERED', attempts = 1, last_status = 200,"
-            + " delivered_at = now() WHERE sequence = 1");
-    jdbc.update(
-        "UPDATE event_delivery SET state = 'FAILED', attempts = 80, last_status = 503,"
-            + " last_error = 'HTTP 503', failed_at = now() WHERE sequence = 2");
+    dunningId = outbox.cancelledWithAFailedDelivery();
   }
 
   @Test
   void givenADunningsEvents_whenListed_itShouldAnswerThemInSequenceWithTheirDeliveries()
       throws Exception {
-    JsonNode events = get("/api/v1/events?dunning=" + DUNNING_ID, TestTokens.READER);
+    JsonNode events = get("/api/v1/events?dunning=" + dunningId, TestTokens.READER);
 
     assertThat(events.size()).isEqualTo(2);
     assertThat(events.get(0).get("type").asString()).isEqualTo("dunning.started");
@@ -107,8 +65,8 @@ class EventsEndpointTest {
         .isEqualTo("DELIVERED");
     JsonNode cancelled = events.get(1);
     assertThat(cancelled.get("type").asString()).isEqualTo("dunning.cancelled");
-    assertThat(cancelled.get("dunningId").asString()).isEqualTo(DUNNING_ID);
-    assertThat(cancelled.get("created").asString()).isEqualTo(ENDED.toString());
+    assertThat(cancelled.get("dunningId").asString()).isEqualTo(dunningId);
+    assertThat(cancelled.get("created").asString()).isEqualTo(OutboxDunnings.ENDED.toString());
     JsonNode delivery = cancelled.get("deliveries").get(0);
     assertThat(delivery.get("endpoint").asString())
         .isEqualTo("https://receiver.example.com/events");
@@ -120,7 +78,7 @@ class EventsEndpointTest {
   void givenAFailedDelivery_whenListedByStatusFailed_itShouldAnswerThatEventOnly()
       throws Exception {
     JsonNode failed =
-        get("/api/v1/events?dunning=" + DUNNING_ID + "&status=failed", TestTokens.READER);
+        get("/api/v1/events?dunning=" + dunningId + "&status=failed", TestTokens.READER);
 
     assertThat(failed.size()).isEqualTo(1);
     assertThat(failed.get(0).get("type").asString()).isEqualTo("dunning.cancelled");
@@ -174,8 +132,7 @@ class EventsEndpointTest {
   }
 
   private String failedEventId() {
-    return jdbc.queryForObject(
-        "SELECT event_id FROM event_delivery WHERE state = 'FAILED'", String.class);
+    return outbox.failedEventId(dunningId);
   }
 
   private JsonNode get(String path, String token) throws Exception {
