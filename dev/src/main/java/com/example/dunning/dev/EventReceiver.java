@@ -36,18 +36,18 @@ public final class EventReceiver {
   private final List<Arrival> arrivals = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
 
-  EventReceiver(int port, String secret) throws IOException {
+  public EventReceiver(int port, String secret) throws IOException {
     this.secret = secret;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.createContext("/events", this::receive);
     server.createContext("/", this::list);
   }
 
-  void start() {
+  public void start() {
     server.start();
   }
 
-  void stop() {
+  public void stop() {
     server.stop(0);
   }
 

@@ -72,7 +72,8 @@ public class EventDeliveryLoop implements SmartLifecycle {
   }
 
   /**
-   * Delivers what is due now, in batches, until nothing is; returns how many attempts were made.
+   * Delivers what is due now, in batches, until nothing is (each dunning's events one after the
+   * other); returns how many attempts were made.
    */
   public int deliverDue() throws InterruptedException {
     int attempts = 0;
@@ -93,7 +94,8 @@ public class EventDeliveryLoop implements SmartLifecycle {
         }
       }
       attempts += claimed.size();
-      if (claimed.size() < BATCH) {
+      // A delivered event makes the next one of its dunning due; a failed one waits its backoff.
+      if (claimed.isEmpty()) {
         return attempts;
       }
     }
