@@ -171,7 +171,7 @@ public final class DevStack implements AutoCloseable {
   }
 
   /** The receiver of outbound events; null when the events go elsewhere or nowhere. */
-  EventReceiver events() {
+  public EventReceiver events() {
     return events;
   }
 
