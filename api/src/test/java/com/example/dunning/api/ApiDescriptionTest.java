@@ -27,7 +27,9 @@ class ApiDescriptionTest extends ApiTestContext {
             "/api/v1/dunnings/{id}/cancel",
             "/api/v1/dunnings/{id}/pause",
             "/api/v1/dunnings/{id}/resume",
-            "/api/v1/dunnings/{id}/retry-now");
+            "/api/v1/dunnings/{id}/retry-now",
+            "/api/v1/events",
+            "/api/v1/events/{id}/redeliver");
     // Who acts comes from the token: the caller is no parameter of the action.
     JsonNode markPaid = api.at("/paths/~1api~1v1~1dunnings~1{id}~1mark-paid/post/parameters");
     assertThat(markPaid.size()).isEqualTo(1);

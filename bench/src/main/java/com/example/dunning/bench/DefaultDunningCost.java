@@ -42,13 +42,19 @@ public final class DefaultDunningCost {
    *     nothing; off: it retries the charge at three steps
    */
   public static HistoryCost measure(boolean providerRetries) {
-    DunningSettings settings = shippedSettings(providerRetries);
+    return measure(providerRetries, new StandInActivities(shippedSettings(providerRetries)));
+  }
+
+  /**
+   * @param activities the implementations of every activity interface of a dunning
+   */
+  static HistoryCost measure(boolean providerRetries, Object... activities) {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       DunningSearchAttributes.ALL.forEach(
           key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
       Worker worker = env.newWorker(DunningIds.TASK_QUEUE);
       worker.registerWorkflowImplementationTypes(DunningWorkflowImpl.class);
-      worker.registerActivitiesImplementations(new StandInActivities(settings));
+      worker.registerActivitiesImplementations(activities);
       env.start();
       String invoice = "in_cost_" + providerRetries;
       String workflowId = DunningIds.workflowId("stripe", invoice);
@@ -88,6 +94,11 @@ public final class DefaultDunningCost {
 
   /** The settings a Stripe dunning gets from the shipped dunning-worker.yml. */
   static DunningSettings shippedSettings(boolean providerRetries) {
+    return shippedPolicies(providerRetries).settingsFor("stripe", null);
+  }
+
+  /** The policies of the shipped dunning-worker.yml. */
+  static DunningPolicies shippedPolicies(boolean providerRetries) {
     try {
       StandardEnvironment environment = new StandardEnvironment();
       for (PropertySource<?> source :
@@ -99,7 +110,7 @@ public final class DefaultDunningCost {
           new Binder(ConfigurationPropertySources.get(environment), null, null, null, null);
       DunningPolicyProperties properties =
           binder.bind("dunning.policy", DunningPolicyProperties.class).get();
-      return new DunningPolicies(properties, providerRetries).settingsFor("stripe", null);
+      return new DunningPolicies(properties, providerRetries);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

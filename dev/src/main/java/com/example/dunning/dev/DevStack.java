@@ -23,7 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Whatever the environment sets wins: TEMPORAL_ADDRESS uses that Temporal instead of the test
  * server, SPRING_DATASOURCE_URL uses that database instead of the embedded one, STRIPE_API_KEY uses
  * Stripe itself, STRIPE_WEBHOOK_SECRET replaces the dev secret, DUNNING_API_TOKEN is the API's
- * token (read and resolve), else one is made up and printed.
+ * token (read and resolve), else one is made up and printed. Outbound events go to the stack's own
+ * receiver (127.0.0.1:8026, signed with {@link #DEV_EVENTS_SECRET}) unless
+ * DUNNING_EVENTS_ENDPOINTS_0_URL names another, or DUNNING_EVENTS_RECEIVER=off.
  */
 public final class DevStack implements AutoCloseable {
 
@@ -32,11 +34,15 @@ public final class DevStack implements AutoCloseable {
   /** The webhook secret of the dev stack, when STRIPE_WEBHOOK_SECRET is not set. */
   public static final String DEV_WEBHOOK_SECRET = "whsec_dev_dunning";
 
+  /** The secret that signs the events sent to the stack's own receiver. */
+  public static final String DEV_EVENTS_SECRET = "whsec_dev_events_0123456789abcdef0123456789";
+
   private final DevPorts ports;
   private final Map<String, String> env;
   private final List<AutoCloseable> started = new ArrayList<>();
   private CaughtMail mail;
   private DemoStripe stripe;
+  private EventReceiver events;
   private ConfigurableApplicationContext worker;
   private ConfigurableApplicationContext api;
   private String apiToken;
@@ -85,6 +91,17 @@ public final class DevStack implements AutoCloseable {
       // The stand-in never retries a charge by itself, so the dunning does.
       settings.add("--dunning.stripe.smart-retries=false");
     }
+    if (!env.containsKey("DUNNING_EVENTS_ENDPOINTS_0_URL")
+        && !"off".equals(env.get("DUNNING_EVENTS_RECEIVER"))) {
+      events = new EventReceiver(ports.eventReceiver(), DEV_EVENTS_SECRET);
+      events.start();
+      started.add(events::stop);
+      settings.add(
+          "--dunning.events.endpoints[0].url=http://127.0.0.1:"
+              + ports.eventReceiver()
+              + "/events");
+      settings.add("--dunning.events.endpoints[0].secret=" + DEV_EVENTS_SECRET);
+    }
     if (!env.containsKey("STRIPE_WEBHOOK_SECRET")) {
       settings.add("--dunning.stripe.webhook-secret=" + DEV_WEBHOOK_SECRET);
     }
@@ -111,6 +128,7 @@ public final class DevStack implements AutoCloseable {
           Dashboard    http://127.0.0.1:{}/dashboard  (sign in with the API token)
           Temporal     {}
           Caught mail  http://127.0.0.1:{}/
+          Events       {}
           Worker       http://127.0.0.1:{}/actuator/health
           Stripe       {}
           Webhook secret {}
@@ -126,6 +144,13 @@ public final class DevStack implements AutoCloseable {
                 + ports.temporal()
                 + " closed)",
         ports.mailViewer(),
+        events == null
+            ? "to DUNNING_EVENTS_ENDPOINTS_* (or off)"
+            : "http://127.0.0.1:"
+                + ports.eventReceiver()
+                + "/  (received and checked; secret "
+                + DEV_EVENTS_SECRET
+                + ")",
         ports.worker(),
         env.containsKey("STRIPE_API_KEY")
             ? "Stripe's API (STRIPE_API_KEY)"
@@ -143,6 +168,11 @@ public final class DevStack implements AutoCloseable {
   /** The SMTP server that catches the mail, or null when SMTP_HOST names another. */
   CaughtMail mail() {
     return mail;
+  }
+
+  /** The receiver of outbound events; null when the events go elsewhere or nowhere. */
+  public EventReceiver events() {
+    return events;
   }
 
   /** The Stripe stand-in; null when STRIPE_API_KEY points the stack at Stripe itself. */

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * that a separate Temporal client can see, its mail reaches the SMTP server, and the package
  * expires in PostgreSQL with its subscription cancelled once at the Stripe stand-in; a paid event
  * ends another one early; an operator pauses, resumes and marks one paid through the API with the
- * stack's token, and is refused without it.
+ * stack's token, and is refused without it. The expired dunning's signed events reach the stack's
+ * receiver, each once, in order.
  */
 class DevStackEndToEndTest {
 
@@ -117,6 +119,40 @@ class DevStackEndToEndTest {
                 .getTypedSearchAttributes()
                 .get(DunningSearchAttributes.STATUS))
         .isEqualTo("EXPIRED");
+    // The business learns it from the signed events at the stack's receiver alone: cut access.
+    List<JsonNode> events =
+        await()
+            .until(
+                () -> eventsAtReceiver(workflowId),
+                arrived -> arrived.stream().anyMatch(e -> type(e).equals("dunning.expired")));
+    assertThat(events)
+        .extracting(DevStackEndToEndTest::type)
+        .startsWith("dunning.started", "dunning.notice_sent")
+        .contains("dunning.charge_retried", "dunning.package_expired")
+        .endsWith("dunning.expired");
+    assertThat(events).extracting(e -> e.get("id").asString()).doesNotHaveDuplicates();
+    assertThat(events)
+        .extracting(e -> e.get("sequence").asInt())
+        .isSorted()
+        .doesNotHaveDuplicates()
+        .startsWith(1);
+    JsonNode expired =
+        events.stream().filter(e -> type(e).equals("dunning.package_expired")).findFirst().get();
+    assertThat(expired.get("customerId").asString()).isNotBlank();
+    assertThat(expired.get("data").get("subscriptionId").asString()).isEqualTo("sub_" + invoice);
+    assertThat(expired.get("data").get("subscriptionCancelled").asBoolean()).isTrue();
+  }
+
+  /** The signed events of one dunning at the stack's receiver, in arrival order. */
+  private static List<JsonNode> eventsAtReceiver(String dunningId) {
+    return stack.events().signed().stream()
+        .map(arrival -> JSON.readTree(arrival.body()))
+        .filter(event -> event.get("dunningId").asString().equals(dunningId))
+        .toList();
+  }
+
+  private static String type(JsonNode event) {
+    return event.get("type").asString();
   }
 
   @Test

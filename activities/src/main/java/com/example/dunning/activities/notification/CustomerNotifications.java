@@ -131,8 +131,7 @@ public class CustomerNotifications implements NotificationActivities {
     }
     boolean takenOver = found.claim() == NoticeLedger.Claim.TAKEN_OVER;
     String words = inWords(notice.kind());
-    ledger.markSent(
-        notice, to, channel.sentTitle(), takenOver ? words + ", " + TAKEN_OVER_NOTE : words);
+    ledger.markSent(notice, channel, to, takenOver ? words + ", " + TAKEN_OVER_NOTE : words);
     return new Delivery(true, to, takenOver ? TAKEN_OVER_NOTE : null);
   }
 

@@ -1,11 +1,17 @@
 package com.example.dunning.activities.notification;
 
+import com.example.dunning.activities.events.EventOutbox;
+import com.example.dunning.activities.events.EventType;
+import com.example.dunning.activities.events.OutboundEvent;
 import com.example.dunning.workflows.activities.NotificationActivities.Notice;
 import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.LogTitle;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,10 +59,19 @@ public class NoticeLedger {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
+  private final EventOutbox events;
 
+  /** A ledger without outbound events. */
   public NoticeLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    this(jdbc, transactions, EventOutbox.off());
+  }
+
+  @Autowired
+  public NoticeLedger(
+      JdbcTemplate jdbc, PlatformTransactionManager transactions, EventOutbox events) {
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
+    this.events = events;
   }
 
   /**
@@ -138,8 +153,12 @@ public class NoticeLedger {
         claimedAt);
   }
 
-  /** Marks the key sent and logs the send with the dunning, both or neither. */
-  void markSent(Notice notice, String recipient, LogTitle title, String note) {
+  /**
+   * Marks the key sent and logs the send with the dunning, with its {@code dunning.notice_sent}
+   * event: all or nothing.
+   */
+  void markSent(Notice notice, Channel channel, String recipient, String note) {
+    LogTitle title = channel.sentTitle();
     transaction.executeWithoutResult(
         status -> {
           jdbc.update(
@@ -148,6 +167,16 @@ public class NoticeLedger {
               recipient,
               notice.key());
           log(notice, title, note, EntryStatus.SUCCESS, recipient);
+          events.add(
+              new OutboundEvent(
+                  notice.key(),
+                  notice.dunningId(),
+                  EventType.NOTICE_SENT,
+                  Instant.now(),
+                  OutboundEvent.data(
+                      "channel", channel.name().toLowerCase(Locale.ROOT),
+                      "notice", notice.kind().name(),
+                      "recipient", recipient)));
         });
   }
 

@@ -1,5 +1,8 @@
 package com.example.dunning.activities.packages;
 
+import com.example.dunning.activities.events.EventOutbox;
+import com.example.dunning.activities.events.EventType;
+import com.example.dunning.activities.events.OutboundEvent;
 import com.example.dunning.workflows.activities.PackageActivities;
 import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.model.DunningStatus;
@@ -11,9 +14,11 @@ import io.temporal.spring.boot.ActivityImpl;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Expires the customer's package in PostgreSQL at the end of grace (the business reads {@code
  * failed_invoice.package_expiry_date} and {@code package_expiry}), and gives it back after a late
  * payment. The subscription is cancelled at the provider first, when the policy asks, so a retried
- * activity finds the cancellation done and the rows written once.
+ * activity finds the cancellation done and the rows written once. The {@code
+ * dunning.package_expired} and {@code dunning.package_restored} events, with which a business cuts
+ * and gives back access, are written with the rows.
  */
 @Component
 @ActivityImpl(taskQueues = DunningIds.TASK_QUEUE)
@@ -33,14 +40,26 @@ public class CustomerPackages implements PackageActivities {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final List<SubscriptionCancellation> cancellations;
+  private final EventOutbox events;
 
+  /** Packages without outbound events. */
   public CustomerPackages(
       JdbcTemplate jdbc,
       TransactionTemplate transaction,
       List<SubscriptionCancellation> cancellations) {
+    this(jdbc, transaction, cancellations, EventOutbox.off());
+  }
+
+  @Autowired
+  public CustomerPackages(
+      JdbcTemplate jdbc,
+      TransactionTemplate transaction,
+      List<SubscriptionCancellation> cancellations,
+      EventOutbox events) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.cancellations = cancellations;
+    this.events = events;
   }
 
   @Override
@@ -93,6 +112,7 @@ public class CustomerPackages implements PackageActivities {
                 DunningStatus.EXPIRED.name(),
                 change.dunningId());
             log(change.dunningId(), "expired", LogTitle.PACKAGE_EXPIRED, note, now);
+            events.add(packageEvent(change, "expired", EventType.PACKAGE_EXPIRED, now, cancel));
           }
         });
   }
@@ -117,8 +137,41 @@ public class CustomerPackages implements PackageActivities {
                 LogTitle.PACKAGE_RESTORED,
                 "paid after expiry",
                 now);
+            events.add(packageEvent(change, "restored", EventType.PACKAGE_RESTORED, now, null));
           }
         });
+  }
+
+  /**
+   * What a business needs to cut or give back access: whose package, by the provider's and its own
+   * ids.
+   *
+   * @param subscriptionCancelled for an expiry; null for a restore
+   */
+  private static OutboundEvent packageEvent(
+      PackageChange change,
+      String what,
+      EventType type,
+      Timestamp at,
+      Boolean subscriptionCancelled) {
+    PaymentDetails payment = change.payment();
+    Map<String, String> metadata = payment.metadata() == null ? Map.of() : payment.metadata();
+    return new OutboundEvent(
+        change.dunningId() + ":" + what,
+        change.dunningId(),
+        type,
+        at.toInstant(),
+        OutboundEvent.data(
+            "subscriptionId", payment.subscriptionId(),
+            "subscriptionCancelled", subscriptionCancelled,
+            "planId", payment.planId(),
+            "packageName", payment.packageName(),
+            "packageId", stripped(metadata.get("package_id")),
+            "userId", stripped(metadata.get("user_id"))));
+  }
+
+  private static String stripped(String value) {
+    return value == null ? null : value.strip();
   }
 
   /** Empty for a provider we cannot cancel at: the package still expires, and the log says so. */

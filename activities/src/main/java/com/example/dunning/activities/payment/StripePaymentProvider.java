@@ -114,7 +114,7 @@ public class StripePaymentProvider implements PaymentProvider {
   private ChargeResult charged(ChargeRequest request, Invoice invoice) {
     boolean paid = PAID.equals(invoice.getStatus());
     String reason = paid ? null : "invoice still " + invoice.getStatus() + " after the charge";
-    record(request, invoice, paid, latestPaymentIntentId(invoice), reason);
+    record(request, invoice, paid, latestPaymentIntentId(invoice), reason, null);
     return new ChargeResult(paid, null, null, false, false, paid ? "paid" : reason);
   }
 
@@ -133,7 +133,8 @@ public class StripePaymentProvider implements PaymentProvider {
         invoice,
         false,
         paymentIntentId,
-        reasonOf(e.getCode(), e.getDeclineCode(), message));
+        reasonOf(e.getCode(), e.getDeclineCode(), message),
+        e.getDeclineCode());
     return new ChargeResult(
         false,
         e.getCode(),
@@ -160,7 +161,12 @@ public class StripePaymentProvider implements PaymentProvider {
   }
 
   private void record(
-      ChargeRequest request, Invoice invoice, boolean paid, String paymentIntentId, String reason) {
+      ChargeRequest request,
+      Invoice invoice,
+      boolean paid,
+      String paymentIntentId,
+      String reason,
+      String declineCode) {
     ledger.record(
         request.dunningId(),
         request.idempotencyKey(),
@@ -172,7 +178,8 @@ public class StripePaymentProvider implements PaymentProvider {
             reason,
             Objects.requireNonNullElse(invoice.getAmountDue(), 0L),
             invoice.getCurrency(),
-            paid ? paidAt(invoice) : Instant.now()));
+            paid ? paidAt(invoice) : Instant.now()),
+        declineCode);
   }
 
   private Invoice retrieveWithPayments(String invoiceId) throws StripeException {

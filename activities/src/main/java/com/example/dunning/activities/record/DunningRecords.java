@@ -1,9 +1,13 @@
 package com.example.dunning.activities.record;
 
+import com.example.dunning.activities.events.EventOutbox;
+import com.example.dunning.activities.events.EventType;
+import com.example.dunning.activities.events.OutboundEvent;
 import com.example.dunning.activities.policy.DunningPolicies;
 import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.model.DunningEvent;
+import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.FailureNotes;
@@ -15,10 +19,14 @@ import com.example.dunning.workflows.policy.DunningSettings;
 import io.temporal.spring.boot.ActivityImpl;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Writes the dunning's record, one transaction per activity, every row keyed. */
+/**
+ * Writes the dunning's record, one transaction per activity, every row keyed, with the outbound
+ * events of the steps it records (start, pause, resume and end) in the same transaction.
+ */
 @Component
 @ActivityImpl(taskQueues = DunningIds.TASK_QUEUE)
 public class DunningRecords implements DunningRecordActivities {
@@ -26,12 +34,24 @@ public class DunningRecords implements DunningRecordActivities {
   private final DunningTables tables;
   private final DunningPolicies policies;
   private final TransactionTemplate transaction;
+  private final EventOutbox events;
 
+  /** Records without outbound events. */
   public DunningRecords(
       DunningTables tables, DunningPolicies policies, TransactionTemplate transaction) {
+    this(tables, policies, transaction, EventOutbox.off());
+  }
+
+  @Autowired
+  public DunningRecords(
+      DunningTables tables,
+      DunningPolicies policies,
+      TransactionTemplate transaction,
+      EventOutbox events) {
     this.tables = tables;
     this.policies = policies;
     this.transaction = transaction;
+    this.events = events;
   }
 
   @Override
@@ -67,6 +87,7 @@ public class DunningRecords implements DunningRecordActivities {
                   EntryStatus.FAILED,
                   null,
                   payment.paymentMethodId()));
+          events.add(started(open, key, failedAt, settings));
         });
     return settings;
   }
@@ -89,6 +110,24 @@ public class DunningRecords implements DunningRecordActivities {
     if (event.attempt() != null) {
       tables.insertAttempt(event.key(), event.dunningId(), event.attempt(), null);
     }
+    EventType type = pauseEvent(event.entry());
+    if (type != null) {
+      events.add(
+          new OutboundEvent(
+              event.key(),
+              event.dunningId(),
+              type,
+              event.entry().at(),
+              OutboundEvent.data("note", event.entry().note())));
+    }
+  }
+
+  /** The signalled entries that are outbound events: a pause and its end. */
+  private static EventType pauseEvent(LogEntry entry) {
+    if (entry.is(LogTitle.PAUSED)) {
+      return EventType.PAUSED;
+    }
+    return entry.is(LogTitle.RESUMED) ? EventType.RESUMED : null;
   }
 
   @Override
@@ -102,7 +141,48 @@ public class DunningRecords implements DunningRecordActivities {
           if (close.result().outcome() == DunningStatus.RECOVERED) {
             tables.insertSuccessUnlessRecorded(close.dunningId(), close.result());
           }
+          events.add(ended(close));
         });
+  }
+
+  private static OutboundEvent started(
+      OpenDunning open, String key, Instant failedAt, DunningSettings settings) {
+    PaymentDetails payment = open.payment();
+    return new OutboundEvent(
+        key,
+        open.dunningId(),
+        EventType.STARTED,
+        failedAt,
+        OutboundEvent.data(
+            "amountDue", payment.amountDue(),
+            "currency", payment.currency(),
+            "attemptCount", payment.attemptCount(),
+            "failureCode", payment.failureCode(),
+            "declineCode", payment.declineCode(),
+            "subscriptionId", payment.subscriptionId(),
+            "planId", payment.planId(),
+            "packageName", payment.packageName(),
+            "payUrl", payment.payUrl(),
+            "policyVersion", settings.policy().version()));
+  }
+
+  /** The end of a dunning, whether or not it leaves a log line. */
+  private static OutboundEvent ended(CloseDunning close) {
+    DunningResult result = close.result();
+    EventType type =
+        switch (result.outcome()) {
+          case RECOVERED -> EventType.RECOVERED;
+          case CANCELLED -> EventType.CANCELLED;
+          case EXPIRED -> EventType.EXPIRED;
+          case ACTIVE, PAUSED ->
+              throw new IllegalArgumentException("a dunning cannot end " + result.outcome());
+        };
+    return new OutboundEvent(
+        close.dunningId() + ":closed",
+        close.dunningId(),
+        type,
+        result.endedAt(),
+        OutboundEvent.data("reason", result.reason(), "attempts", result.attempts()));
   }
 
   private static String failureReason(PaymentDetails payment) {

@@ -137,7 +137,7 @@ public final class SeedRows {
 
   /** A charge the dunning retried, as the payment activity records it. */
   public void charge(String dunningId, String key, PaymentAttempt attempt) {
-    charges.record(dunningId, dunningId + ":" + key, "stripe", attempt);
+    charges.record(dunningId, dunningId + ":" + key, "stripe", attempt, null);
   }
 
   public void expirePackage(String dunningId, PaymentDetails payment) {

@@ -43,13 +43,29 @@ public final class ReliabilityStack implements AutoCloseable {
    * @param profile the worker's profile, e.g. {@code storm} reads {@code dunning-worker-storm.yml}
    */
   public static ReliabilityStack start(String profile, String... settings) throws Exception {
-    int[] free = FreePorts.take(8);
-    DevPorts ports = new DevPorts(free[0], free[1], free[2], free[3], free[4], free[5], free[6]);
+    return start(false, profile, settings);
+  }
+
+  /** The stack with the dev stack's event receiver as its one event endpoint. */
+  public static ReliabilityStack startWithEventReceiver(String profile, String... settings)
+      throws Exception {
+    return start(true, profile, settings);
+  }
+
+  private static ReliabilityStack start(boolean events, String profile, String... settings)
+      throws Exception {
+    int[] free = FreePorts.take(9);
+    DevPorts ports =
+        new DevPorts(free[0], free[1], free[2], free[3], free[4], free[5], free[6], free[8]);
     GreenMail mail =
         new GreenMail(new ServerSetup(free[7], "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
-    // SMTP_HOST in the stack's environment keeps it from starting its own mail catcher.
-    DevStack stack = new DevStack(ports, Map.of("SMTP_HOST", "127.0.0.1"));
+    // SMTP_HOST in the stack's environment keeps it from starting its own mail catcher, and
+    // DUNNING_EVENTS_RECEIVER=off its event receiver (no outbound events, as the suite measured).
+    DevStack stack =
+        new DevStack(
+            ports,
+            Map.of("SMTP_HOST", "127.0.0.1", "DUNNING_EVENTS_RECEIVER", events ? "on" : "off"));
     List<String> args = new ArrayList<>(Arrays.asList(settings));
     args.add("--spring.profiles.active=" + profile);
     args.add("--spring.mail.host=127.0.0.1");
