@@ -138,14 +138,17 @@ public class NoticeLedger {
         claimedAt);
   }
 
-  /** Marks the key sent and logs the send with the dunning, both or neither. */
-  void markSent(Notice notice, String recipient, LogTitle title, String note) {
+  /** Marks the key sent with what it said, and logs the send with the dunning, both or neither. */
+  void markSent(Notice notice, String recipient, LogTitle title, String note, SentText sent) {
     transaction.executeWithoutResult(
         status -> {
           jdbc.update(
-              "UPDATE notification SET state = 'SENT', sent_at = now(), recipient = ?"
-                  + " WHERE notice_key = ?",
+              "UPDATE notification SET state = 'SENT', sent_at = now(), recipient = ?,"
+                  + " subject = ?, body = ?, locale = ? WHERE notice_key = ?",
               recipient,
+              sent.subject(),
+              sent.body(),
+              sent.languageTag(),
               notice.key());
           log(notice, title, note, EntryStatus.SUCCESS, recipient);
         });
