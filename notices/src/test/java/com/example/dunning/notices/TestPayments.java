@@ -62,4 +62,27 @@ final class TestPayments {
         false,
         Map.copyOf(metadata));
   }
+
+  /** The same payment as a provider that names no package and gives no link reports it. */
+  static PaymentDetails withoutPackageOrLink(PaymentDetails payment) {
+    return new PaymentDetails(
+        payment.provider(),
+        payment.invoiceId(),
+        payment.status(),
+        payment.amountDue(),
+        payment.currency(),
+        payment.attemptCount(),
+        payment.nextPaymentAttempt(),
+        null,
+        payment.customer(),
+        payment.subscriptionId(),
+        payment.planId(),
+        null,
+        payment.paymentIntentId(),
+        payment.paymentMethodId(),
+        payment.failureCode(),
+        payment.declineCode(),
+        payment.requiresAuthentication(),
+        payment.metadata());
+  }
 }
