@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a notice for its customer: in the language of the dunning's locale (the {@code locale} the
@@ -50,6 +51,7 @@ public final class NoticeRenderer {
   private final Locale defaultLocale;
   private final ZoneId defaultZone;
   private final NoticeTexts texts = new NoticeTexts();
+  private final Map<String, Template> compiled = new ConcurrentHashMap<>();
   private final Mustache.Compiler words;
   private final Template textLayout;
   private final Template htmlLayout;
@@ -224,7 +226,10 @@ public final class NoticeRenderer {
   }
 
   private String say(NoticeLanguage language, String key, Map<String, Object> values) {
-    return words.compile(texts.text(language, key)).execute(values).strip();
+    return compiled
+        .computeIfAbsent(language.tag() + ":" + key, k -> words.compile(texts.text(language, key)))
+        .execute(values)
+        .strip();
   }
 
   /** Only web links become the notice's action: any other scheme is left out. */
