@@ -86,8 +86,9 @@ public class NoticeMailer {
     MimeMessage message = mailSender.createMimeMessage();
     try {
       message.setFrom(new InternetAddress(from, brand.senderName(), UTF_8));
-      message.setReplyTo(InternetAddress.parse(brand.supportEmail()));
-      message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+      // One address each: a list smuggled into a customer's address is refused, not mailed.
+      message.setReplyTo(new InternetAddress[] {new InternetAddress(brand.supportEmail())});
+      message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
       message.setSubject(email.subject(), UTF_8);
       message.setHeader("Content-Language", email.languageTag());
       MimeBodyPart text = new MimeBodyPart();

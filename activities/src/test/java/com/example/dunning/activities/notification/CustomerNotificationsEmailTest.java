@@ -293,6 +293,17 @@ class CustomerNotificationsEmailTest {
   }
 
   @Test
+  void givenAListOfAddressesAsTheCustomersEmail_whenEmailed_itShouldRefuseAndSendNothing() {
+    PaymentDetails two = payment(customer("ada@example.com, eve@example.com", null), 1000, "usd");
+
+    assertThatThrownBy(
+            () -> notifications.sendEmail(notice("notice:email", NoticeKind.NOTICE, two)))
+        .isInstanceOf(MailException.class);
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+    assertThat(TestNotices.claimStates()).isEmpty();
+  }
+
+  @Test
   void givenNoEmailAddress_whenEmailed_itShouldSkipAndLogItOnce() {
     PaymentDetails noAddress = payment(customer(" ", "+4712345678"), 1000, "usd");
     Notice notice = notice("notice:email", NoticeKind.NOTICE, noAddress);
