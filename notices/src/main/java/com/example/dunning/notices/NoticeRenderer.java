@@ -163,7 +163,6 @@ public final class NoticeRenderer {
     values.put("supportEmail", brand.supportEmail());
     values.put("supportPhone", brand.supportPhone());
     values.put("payUrl", link(payment.payUrl()));
-    values.put("packageName", "");
     String packageName = payment.packageName();
     values.put(
         "packageName",

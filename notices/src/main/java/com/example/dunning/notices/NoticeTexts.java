@@ -48,11 +48,6 @@ public final class NoticeTexts {
     return value;
   }
 
-  /** True when a language's file has the key (for optional keys). */
-  boolean has(NoticeLanguage language, String key) {
-    return byLanguage.get(language).getProperty(key) != null;
-  }
-
   /** Every key in a language's file. */
   public Set<String> keys(NoticeLanguage language) {
     return byLanguage.get(language).stringPropertyNames();
