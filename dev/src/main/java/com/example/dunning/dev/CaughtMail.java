@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,6 +37,22 @@ final class CaughtMail {
     return smtp.getReceivedMessages();
   }
 
+  /** A message's text as a reader sees it: the decoded text part of a multipart message. */
+  static String text(MimeMessage message) {
+    try {
+      if (message.getContent() instanceof Multipart parts) {
+        for (int i = 0; i < parts.getCount(); i++) {
+          if (parts.getBodyPart(i).isMimeType("text/plain")) {
+            return (String) parts.getBodyPart(i).getContent();
+          }
+        }
+      }
+      return GreenMailUtil.getBody(message);
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException("unreadable message", e);
+    }
+  }
+
   void stop() {
     viewer.stop(0);
     smtp.stop();
@@ -55,7 +72,7 @@ final class CaughtMail {
               .append("\nSubject: ")
               .append(message.getSubject())
               .append("\n\n")
-              .append(GreenMailUtil.getBody(message))
+              .append(text(message))
               .append('\n');
         } catch (MessagingException e) {
           page.append("\n(unreadable message: ").append(e.getMessage()).append(")\n");

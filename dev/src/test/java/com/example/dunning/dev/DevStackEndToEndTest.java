@@ -302,7 +302,7 @@ class DevStackEndToEndTest {
   }
 
   private static String body(MimeMessage message) {
-    return com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+    return CaughtMail.text(message);
   }
 
   private static String subject(MimeMessage message) {

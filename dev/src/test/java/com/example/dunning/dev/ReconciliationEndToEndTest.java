@@ -7,7 +7,6 @@ import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.reconciliation.ReconciliationWorkflow;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowNotFoundException;
@@ -138,7 +137,7 @@ class ReconciliationEndToEndTest {
 
   private static List<String> subjectsTo(String invoice) {
     return Arrays.stream(stack.mail().received())
-        .filter(message -> GreenMailUtil.getBody(message).contains(invoice))
+        .filter(message -> CaughtMail.text(message).contains(invoice))
         .map(
             message -> {
               try {

@@ -1,21 +1,25 @@
 package com.example.dunning.activities.notification;
 
+import com.example.dunning.notices.NoticeRenderer;
+import com.example.dunning.notices.RenderedEmail;
 import com.example.dunning.workflows.activities.NotificationActivities;
 import com.example.dunning.workflows.model.Customer;
 import com.example.dunning.workflows.policy.NoticeKind;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Emails and texts the customer once per notice key: the key is claimed before the send, released
- * when the send fails, and marked sent with its log line after it. A claim left by an attempt that
- * died mid-send is taken over and sent again once that attempt cannot still be sending (see {@link
- * NoticeLedger}); until then the activity fails, to be retried when it can.
+ * Emails and texts the customer once per notice key, in the customer's language: the key is claimed
+ * before the send, released when the send fails, and marked sent, with the text that went out and
+ * its log line, after it. A claim left by an attempt that died mid-send is taken over and sent
+ * again once that attempt cannot still be sending (see {@link NoticeLedger}); until then the
+ * activity fails, to be retried when it can.
  */
 @Component
 @ActivityImpl(taskQueues = "dunning")
@@ -29,7 +33,7 @@ public class CustomerNotifications implements NotificationActivities {
   static final String TAKEN_OVER_NOTE = "sent after an interrupted attempt";
 
   private final NoticeLedger ledger;
-  private final NoticeTemplates templates;
+  private final NoticeRenderer renderer;
   private final NoticeMailer mailer;
   private final SmsSender sms;
   private final Duration margin;
@@ -40,12 +44,12 @@ public class CustomerNotifications implements NotificationActivities {
    */
   public CustomerNotifications(
       NoticeLedger ledger,
-      NoticeTemplates templates,
+      NoticeRenderer renderer,
       NoticeMailer mailer,
       SmsSender sms,
       @Value("${dunning.notifications.in-doubt-margin:10s}") Duration margin) {
     this.ledger = ledger;
-    this.templates = templates;
+    this.renderer = renderer;
     this.mailer = mailer;
     this.sms = sms;
     this.margin = margin;
@@ -59,13 +63,14 @@ public class CustomerNotifications implements NotificationActivities {
       return skip(notice, Channel.EMAIL, null, "no email address");
     }
     String to = email.strip();
-    RenderedNotice message = templates.email(notice.kind(), notice.payment());
+    RenderedEmail message = renderer.email(notice.kind(), notice.payment());
     return sendOnce(
         notice,
         Channel.EMAIL,
         to,
         mailer.longestSend().plus(margin),
-        () -> mailer.send(to, message, notice.key()));
+        () -> mailer.send(to, message, notice.key()),
+        new SentText(message.subject(), message.text(), message.languageTag()));
   }
 
   @Override
@@ -79,17 +84,24 @@ public class CustomerNotifications implements NotificationActivities {
     if (!sms.enabled()) {
       return skip(notice, Channel.SMS, to, "SMS disabled: no provider configured");
     }
-    String text = templates.sms(notice.kind(), notice.payment());
+    Locale locale = renderer.localeOf(notice.payment());
+    String text = renderer.sms(notice.kind(), notice.payment(), locale);
     return sendOnce(
         notice,
         Channel.SMS,
         to,
         sms.longestSend().plus(margin),
-        () -> sms.send(to, text, notice.key()));
+        () -> sms.send(to, text, notice.key()),
+        new SentText(null, text, locale.toLanguageTag()));
   }
 
   private Delivery sendOnce(
-      Notice notice, Channel channel, String to, Duration abandonedAfter, Runnable send) {
+      Notice notice,
+      Channel channel,
+      String to,
+      Duration abandonedAfter,
+      Runnable send,
+      SentText sent) {
     NoticeLedger.ClaimResult found = ledger.claim(notice, channel, to, abandonedAfter);
     switch (found.claim()) {
       case SENT -> {
@@ -131,7 +143,8 @@ public class CustomerNotifications implements NotificationActivities {
     }
     boolean takenOver = found.claim() == NoticeLedger.Claim.TAKEN_OVER;
     String words = inWords(notice.kind());
-    ledger.markSent(notice, channel, to, takenOver ? words + ", " + TAKEN_OVER_NOTE : words);
+    ledger.markSent(
+        notice, channel, to, takenOver ? words + ", " + TAKEN_OVER_NOTE : words, sent);
     return new Delivery(true, to, takenOver ? TAKEN_OVER_NOTE : null);
   }
 

@@ -154,17 +154,20 @@ public class NoticeLedger {
   }
 
   /**
-   * Marks the key sent and logs the send with the dunning, with its {@code dunning.notice_sent}
-   * event: all or nothing.
+   * Marks the key sent with what it said, and logs the send with the dunning, with its {@code
+   * dunning.notice_sent} event: all or nothing.
    */
-  void markSent(Notice notice, Channel channel, String recipient, String note) {
+  void markSent(Notice notice, Channel channel, String recipient, String note, SentText sent) {
     LogTitle title = channel.sentTitle();
     transaction.executeWithoutResult(
         status -> {
           jdbc.update(
-              "UPDATE notification SET state = 'SENT', sent_at = now(), recipient = ?"
-                  + " WHERE notice_key = ?",
+              "UPDATE notification SET state = 'SENT', sent_at = now(), recipient = ?,"
+                  + " subject = ?, body = ?, locale = ? WHERE notice_key = ?",
               recipient,
+              sent.subject(),
+              sent.body(),
+              sent.languageTag(),
               notice.key());
           log(notice, title, note, EntryStatus.SUCCESS, recipient);
           events.add(

@@ -1,7 +1,14 @@
 package com.example.dunning.activities.notification;
 
+import com.example.dunning.notices.Brand;
+import com.example.dunning.notices.RenderedEmail;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -9,11 +16,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a notice as a plain-text, UTF-8 email through Spring's {@link JavaMailSender}. Its SMTP
+ * Sends a notice as a UTF-8 {@code multipart/alternative} email, its text part first and its HTML
+ * part second (the order mail clients pick the last they can show), from the brand's sender name,
+ * with replies going to its support address, through Spring's {@link JavaMailSender}. Its SMTP
  * timeouts ({@code spring.mail.properties}: {@code mail.smtp.connectiontimeout}, {@code timeout},
  * {@code writetimeout}) must be set: without them Jakarta Mail waits for ever, and a notice whose
  * send died could never be told from one still being sent.
@@ -21,17 +29,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class NoticeMailer {
 
+  private static final String UTF_8 = "UTF-8";
+
   static final List<String> TIMEOUTS =
       List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout");
 
   private final JavaMailSender mailSender;
   private final String from;
+  private final Brand brand;
   private final Duration longestSend;
 
   public NoticeMailer(
-      JavaMailSender mailSender, @Value("${dunning.mail.from:billing@example.com}") String from) {
+      JavaMailSender mailSender,
+      @Value("${dunning.mail.from:billing@example.com}") String from,
+      Brand brand) {
     this.mailSender = mailSender;
     this.from = from;
+    this.brand = brand;
     this.longestSend = longestSend(mailSender);
   }
 
@@ -68,18 +82,24 @@ public class NoticeMailer {
     return Duration.ofMillis(millis);
   }
 
-  void send(String to, RenderedNotice notice, String noticeKey) {
+  void send(String to, RenderedEmail email, String noticeKey) {
     MimeMessage message = mailSender.createMimeMessage();
     try {
-      MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-      helper.setFrom(from);
-      helper.setTo(to);
-      helper.setSubject(notice.subject());
-      helper.setText(notice.body(), false);
+      message.setFrom(new InternetAddress(from, brand.senderName(), UTF_8));
+      // One address each: a list smuggled into a customer's address is refused, not mailed.
+      message.setReplyTo(new InternetAddress[] {new InternetAddress(brand.supportEmail())});
+      message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+      message.setSubject(email.subject(), UTF_8);
+      message.setHeader("Content-Language", email.languageTag());
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(email.text(), UTF_8, "plain");
+      MimeBodyPart html = new MimeBodyPart();
+      html.setText(email.html(), UTF_8, "html");
+      message.setContent(new MimeMultipart("alternative", text, html));
       // The same notice always has the same Message-ID, so a mail system can drop a duplicate too.
       // JavaMailSenderImpl keeps a Message-ID that was set before sending.
       message.setHeader("Message-ID", messageId(noticeKey));
-    } catch (MessagingException e) {
+    } catch (MessagingException | UnsupportedEncodingException e) {
       throw new MailPreparationException("email for notice " + noticeKey + " not built", e);
     }
     mailSender.send(message);

@@ -1,6 +1,8 @@
 package com.example.dunning.activities.payment;
 
+import com.example.dunning.notices.NoticeLanguage;
 import com.example.dunning.workflows.model.Customer;
+import com.example.dunning.workflows.model.IntakeDetails;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.PaymentDetails;
 import java.math.BigDecimal;
@@ -68,6 +70,11 @@ final class FrontpaymentOrderMapper {
     put(metadata, "paid_cycles", paidCycles == null ? null : paidCycles.toString());
     Integer repeats = details.optionalWholeNumber("repeats");
     put(metadata, "repeats", repeats == null ? null : repeats.toString());
+    // The notices' language is the one spoken in the customer's country, where we write it.
+    put(
+        metadata,
+        IntakeDetails.LOCALE,
+        NoticeLanguage.tagOfCountry(details.optionalText("country")).orElse(null));
 
     return new PaymentDetails(
         FrontpaymentPaymentProvider.NAME,

@@ -1,6 +1,8 @@
 package com.example.dunning.activities.payment;
 
+import com.example.dunning.notices.NoticeLanguage;
 import com.example.dunning.workflows.model.Customer;
+import com.example.dunning.workflows.model.IntakeDetails;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.stripe.model.Invoice;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Maps Stripe's invoice, with its customer, subscription and payment intent, to the dunning's. */
 final class StripeInvoiceMapper {
@@ -140,7 +143,10 @@ final class StripeInvoiceMapper {
     return null;
   }
 
-  /** Customer first, the subscription's keys win. */
+  /**
+   * Customer first, the subscription's keys win; the notices' {@code locale} is the first of the
+   * customer's {@code preferred_locales} that they are written in.
+   */
   private static Map<String, String> metadata(
       com.stripe.model.Customer customer, Subscription subscription) {
     Map<String, String> merged = new HashMap<>();
@@ -150,8 +156,18 @@ final class StripeInvoiceMapper {
     if (subscription != null && subscription.getMetadata() != null) {
       merged.putAll(subscription.getMetadata());
     }
+    preferredLocale(customer).ifPresent(tag -> merged.put(IntakeDetails.LOCALE, tag));
     merged.values().removeIf(v -> v == null);
     return Map.copyOf(merged);
+  }
+
+  private static Optional<String> preferredLocale(com.stripe.model.Customer customer) {
+    if (customer == null || customer.getPreferredLocales() == null) {
+      return Optional.empty();
+    }
+    return customer.getPreferredLocales().stream()
+        .filter(tag -> tag != null && NoticeLanguage.ofTag(tag).isPresent())
+        .findFirst();
   }
 
   private static long orZero(Long value) {

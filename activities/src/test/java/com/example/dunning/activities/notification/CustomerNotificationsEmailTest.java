@@ -9,24 +9,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.dunning.activities.notification.TestNotices.LogLine;
+import com.example.dunning.notices.NoticeRenderer;
+import com.example.dunning.notices.RenderedEmail;
 import com.example.dunning.workflows.activities.NotificationActivities.Delivery;
 import com.example.dunning.workflows.activities.NotificationActivities.Notice;
 import com.example.dunning.workflows.model.Customer;
+import com.example.dunning.workflows.model.IntakeDetails;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.NoticeKind;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,8 +63,8 @@ class CustomerNotificationsEmailTest {
     notifications =
         new CustomerNotifications(
             TestNotices.ledger(),
-            new NoticeTemplates(),
-            new NoticeMailer(mailSender(smtpPort), "billing@example.com"),
+            TestNotices.renderer(),
+            TestNotices.mailer(mailSender(smtpPort)),
             new DisabledSmsSender(),
             MARGIN);
   }
@@ -68,21 +76,28 @@ class CustomerNotificationsEmailTest {
 
   @ParameterizedTest
   @EnumSource(NoticeKind.class)
-  void givenEachNoticeKind_whenEmailed_itShouldTellTheAmountPackageAndLink(NoticeKind kind)
-      throws Exception {
-    Notice notice = notice("step:email", kind, adaOwesTenDollars());
+  void givenEachNoticeKind_whenEmailed_bothPartsShouldCarryTheSameAmountLinkAndDates(
+      NoticeKind kind) throws Exception {
+    Notice notice = notice("step:email", kind, adaOwesTenDollarsWithANextAttempt());
 
     Delivery delivery = notifications.sendEmail(notice);
 
     assertThat(delivery).isEqualTo(new Delivery(true, "ada@example.com", null));
     assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
     MimeMessage received = smtp.getReceivedMessages()[0];
-    String body = GreenMailUtil.getBody(received);
+    ReceivedMail mail = ReceivedMail.of(received);
+    assertThat(mail.contentType()).startsWith("multipart/alternative");
     assertThat(received.getSubject()).isNotBlank().doesNotContain("{{");
-    assertThat(body)
-        .contains("Hi Ada Lovelace,", "USD 10.00", "Pro Artist", PAY_URL)
+    assertThat(mail.text())
+        .contains("Hi Ada Lovelace,", "$10.00", "Pro Artist", "Example Music")
         .doesNotContain("{{");
-    assertThat(received.getFrom()[0].toString()).isEqualTo("billing@example.com");
+    assertThat(amountsLinksAndDates(mail.text()))
+        .contains("$10.00", PAY_URL)
+        .containsAll(kind == NoticeKind.RECOVERED ? List.of() : List.of("December 20, 2026"))
+        .isEqualTo(amountsLinksAndDates(mail.htmlAsRead()));
+    assertThat(mail.html()).contains("href=\"" + PAY_URL + "\"").doesNotContain("<script");
+    assertThat(received.getFrom()[0].toString()).isEqualTo("Example Music <billing@example.com>");
+    assertThat(received.getReplyTo()[0].toString()).isEqualTo("support@example.com");
     assertThat(received.getMessageID()).isEqualTo("<dunning-stripe-in_1.step.email@dunning>");
   }
 
@@ -92,19 +107,42 @@ class CustomerNotificationsEmailTest {
     assertThat(subjectAndBody(NoticeKind.EXPIRED)).contains("has expired");
     assertThat(subjectAndBody(NoticeKind.RECOVERED)).contains("Thank you");
     assertThat(subjectAndBody(NoticeKind.AUTHENTICATION_REQUIRED))
-        .contains("bank needs you to confirm", "Confirm the payment here");
+        .contains("bank needs you to confirm", "Confirm the payment");
   }
 
   @Test
   void givenAZeroDecimalCurrencyAndNoName_whenEmailed_itShouldShowWholeYenAndGreetPolitely() {
-    RenderedNotice rendered =
-        new NoticeTemplates()
+    RenderedEmail rendered =
+        TestNotices.renderer()
             .email(
                 NoticeKind.REMINDER,
                 payment(new Customer("cus_1", null, "ken@example.jp", null, null), 1200, "jpy"));
 
-    assertThat(rendered.subject()).contains("JPY 1,200");
-    assertThat(rendered.body()).startsWith("Hello,").contains("JPY 1,200").doesNotContain("Hi ");
+    assertThat(rendered.subject()).contains("¥1,200");
+    assertThat(rendered.text()).startsWith("Hello,").contains("¥1,200").doesNotContain("Hi ");
+  }
+
+  @Test
+  void givenANorwegianCustomer_whenEmailed_itShouldArriveInNorwegianWithKronerAndBeKeptAsSent()
+      throws Exception {
+    PaymentDetails norwegian =
+        withLocale(payment(customer("kari@example.no", null), 250000, "nok"), "nb-NO");
+
+    notifications.sendEmail(notice("notice:email", NoticeKind.NOTICE, norwegian));
+
+    assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+    MimeMessage received = smtp.getReceivedMessages()[0];
+    ReceivedMail mail = ReceivedMail.of(received);
+    assertThat(received.getSubject())
+        .isEqualTo("Betalingen din på kr\u00a02\u00a0500,00 til Example Music gikk ikke gjennom");
+    assertThat(received.getHeader("Content-Language")).containsExactly("nb-NO");
+    assertThat(mail.text()).contains("Hei Ada Lovelace,", "Å betale: kr\u00a02\u00a0500,00");
+    assertThat(mail.htmlAsRead()).contains("kr\u00a02\u00a0500,00", "Betal eller oppdater kortet");
+    assertThat(mail.html()).contains("<html lang=\"nb-NO\">");
+    assertThat(TestNotices.jdbc().queryForMap("SELECT subject, body, locale FROM notification"))
+        .containsEntry("subject", received.getSubject())
+        .containsEntry("body", mail.text().replace("\r\n", "\n"))
+        .containsEntry("locale", "nb-NO");
   }
 
   @Test
@@ -255,6 +293,17 @@ class CustomerNotificationsEmailTest {
   }
 
   @Test
+  void givenAListOfAddressesAsTheCustomersEmail_whenEmailed_itShouldRefuseAndSendNothing() {
+    PaymentDetails two = payment(customer("ada@example.com, eve@example.com", null), 1000, "usd");
+
+    assertThatThrownBy(
+            () -> notifications.sendEmail(notice("notice:email", NoticeKind.NOTICE, two)))
+        .isInstanceOf(MailException.class);
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+    assertThat(TestNotices.claimStates()).isEmpty();
+  }
+
+  @Test
   void givenNoEmailAddress_whenEmailed_itShouldSkipAndLogItOnce() {
     PaymentDetails noAddress = payment(customer(" ", "+4712345678"), 1000, "usd");
     Notice notice = notice("notice:email", NoticeKind.NOTICE, noAddress);
@@ -273,8 +322,66 @@ class CustomerNotificationsEmailTest {
   }
 
   private String subjectAndBody(NoticeKind kind) {
-    RenderedNotice rendered = new NoticeTemplates().email(kind, adaOwesTenDollars());
-    return rendered.subject() + "\n" + rendered.body();
+    RenderedEmail rendered = TestNotices.renderer().email(kind, adaOwesTenDollars());
+    return rendered.subject() + "\n" + rendered.text();
+  }
+
+  /** Ada owes ten dollars, and Stripe charges again on 8 December 2026. */
+  private static PaymentDetails adaOwesTenDollarsWithANextAttempt() {
+    PaymentDetails payment = adaOwesTenDollars();
+    return new PaymentDetails(
+        payment.provider(),
+        payment.invoiceId(),
+        payment.status(),
+        payment.amountDue(),
+        payment.currency(),
+        payment.attemptCount(),
+        Instant.parse("2026-12-08T12:00:00Z"),
+        payment.payUrl(),
+        payment.customer(),
+        payment.subscriptionId(),
+        payment.planId(),
+        payment.packageName(),
+        payment.paymentIntentId(),
+        payment.paymentMethodId(),
+        payment.failureCode(),
+        payment.declineCode(),
+        payment.requiresAuthentication(),
+        Map.of(NoticeRenderer.PAY_BY, "2026-12-20T12:00:00Z"));
+  }
+
+  private static PaymentDetails withLocale(PaymentDetails payment, String locale) {
+    return new PaymentDetails(
+        payment.provider(),
+        payment.invoiceId(),
+        payment.status(),
+        payment.amountDue(),
+        payment.currency(),
+        payment.attemptCount(),
+        payment.nextPaymentAttempt(),
+        payment.payUrl(),
+        payment.customer(),
+        payment.subscriptionId(),
+        payment.planId(),
+        payment.packageName(),
+        payment.paymentIntentId(),
+        payment.paymentMethodId(),
+        payment.failureCode(),
+        payment.declineCode(),
+        payment.requiresAuthentication(),
+        Map.of(IntakeDetails.LOCALE, locale));
+  }
+
+  /** The amounts, links and full dates a reader finds in a text. */
+  private static Set<String> amountsLinksAndDates(String text) {
+    Matcher found =
+        Pattern.compile("\\$[0-9.,]+|https://\\S+?(?=[\\s\"<]|$)|[A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}")
+            .matcher(text);
+    Set<String> all = new TreeSet<>();
+    while (found.find()) {
+      all.add(found.group());
+    }
+    return all;
   }
 
   private static JavaMailSenderImpl mailSender(int port) {

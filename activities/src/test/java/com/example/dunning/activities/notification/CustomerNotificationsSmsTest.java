@@ -83,7 +83,7 @@ class CustomerNotificationsSmsTest {
             .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
             .withFormParam("To", equalTo(PHONE))
             .withFormParam("From", equalTo("+15005550006"))
-            .withFormParam("Body", containing("USD 10.00"))
+            .withFormParam("Body", containing("Example Music: $10.00 for Pro Artist is still due"))
             .withFormParam("Body", containing("Pro Artist"))
             .withFormParam("Body", containing(PAY_URL)));
     assertThat(TestNotices.logLines())
@@ -233,8 +233,8 @@ class CustomerNotificationsSmsTest {
   private static CustomerNotifications notifications(SmsSender sms) {
     return new CustomerNotifications(
         TestNotices.ledger(),
-        new NoticeTemplates(),
-        new NoticeMailer(mailSender(), "billing@example.com"),
+        TestNotices.renderer(),
+        TestNotices.mailer(mailSender()),
         sms,
         Duration.ofSeconds(1));
   }

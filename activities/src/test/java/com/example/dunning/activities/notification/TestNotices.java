@@ -1,6 +1,8 @@
 package com.example.dunning.activities.notification;
 
 import com.example.dunning.activities.TestPostgres;
+import com.example.dunning.notices.NoticeRenderer;
+import com.example.dunning.notices.NoticeSettings;
 import com.example.dunning.workflows.activities.NotificationActivities.Notice;
 import com.example.dunning.workflows.model.Customer;
 import com.example.dunning.workflows.model.InvoiceStatus;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** A failed invoice in dunning, its notices and the ledger over the test PostgreSQL. */
 final class TestNotices {
@@ -21,6 +24,22 @@ final class TestNotices {
 
   static JdbcTemplate jdbc() {
     return new JdbcTemplate(TestPostgres.dataSource());
+  }
+
+  /** The brand and defaults the tests write notices with: English, in UTC. */
+  static final Map<String, String> SETTINGS =
+      Map.of(
+          "dunning.brand.company-name", "Example Music",
+          "dunning.brand.support-email", "support@example.com",
+          "dunning.brand.legal-name", "Example Music AS",
+          "dunning.brand.address", "Storgata 1, 0155 Oslo");
+
+  static NoticeRenderer renderer() {
+    return NoticeSettings.renderer(SETTINGS::get);
+  }
+
+  static NoticeMailer mailer(JavaMailSenderImpl mailSender) {
+    return new NoticeMailer(mailSender, "billing@example.com", renderer().brand());
   }
 
   static NoticeLedger ledger() {

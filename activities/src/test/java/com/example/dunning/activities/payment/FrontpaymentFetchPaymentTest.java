@@ -95,7 +95,8 @@ class FrontpaymentFetchPaymentTest {
                     "send_order_via_sms", "false",
                     "send_order_via_email", "true",
                     "paid_cycles", "5",
-                    "repeats", "5")));
+                    "repeats", "5",
+                    "locale", "nb-NO")));
     testbed.api.verify(
         getRequestedFor(urlPathEqualTo(DETAILS))
             .withHeader("Authorization", equalTo("Bearer " + ProviderTestbed.FRONTPAYMENT_TOKEN)));

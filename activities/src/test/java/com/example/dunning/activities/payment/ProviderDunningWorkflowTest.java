@@ -139,6 +139,34 @@ class ProviderDunningWorkflowTest {
   }
 
   @Test
+  void givenANorwegianOrderTheIntakeCalledGerman_itsNoticesShouldBeInTheProvidersNorwegian() {
+    api.stubFor(
+        get(urlPathEqualTo(DETAILS))
+            .inScenario("order")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(json(INVOICED))
+            .willSetStateTo("opened"));
+    api.stubFor(
+        get(urlPathEqualTo(DETAILS))
+            .inScenario("order")
+            .whenScenarioStateIs("opened")
+            .willReturn(json(INVOICED))
+            .willSetStateTo("noticed"));
+    api.stubFor(
+        get(urlPathEqualTo(DETAILS))
+            .inScenario("order")
+            .whenScenarioStateIs("noticed")
+            .willReturn(json(PAID)));
+    IntakeDetails toldGerman = new IntakeDetails(null, null, "de-DE", null, Map.of());
+
+    dunning("frontpayment", ORDER).run(request("frontpayment", ORDER).withIntake(toldGerman));
+
+    // The order's country (NO) is the provider's word on the language, and the provider's wins.
+    assertThat(emails).extracting(Notice::kind).containsExactly(NoticeKind.NOTICE);
+    assertThat(emails.get(0).payment().metadata()).containsEntry("locale", "nb-NO");
+  }
+
+  @Test
   void givenElasticPathDownForAWhile_itShouldOnlyWaitAndThenCarryOnToRecovery() {
     String failed = list(resource("elasticpath/payment-failed.json"));
     String paid =

@@ -50,18 +50,21 @@ class DunningCaseController {
   private final DunningActions actions;
   private final TemporalViews temporal;
   private final TemporalUiLink temporalUi;
+  private final SentNotices sentNotices;
 
   DunningCaseController(
       DunningLookup lookup,
       DunningRecordQueries records,
       DunningActions actions,
       TemporalViews temporal,
-      TemporalUiLink temporalUi) {
+      TemporalUiLink temporalUi,
+      SentNotices sentNotices) {
     this.lookup = lookup;
     this.records = records;
     this.actions = actions;
     this.temporal = temporal;
     this.temporalUi = temporalUi;
+    this.sentNotices = sentNotices;
   }
 
   @GetMapping("/dashboard/dunnings/{id}")
@@ -133,6 +136,7 @@ class DunningCaseController {
     model.addAttribute("dunningId", dunningId);
     model.addAttribute("record", records.byDunningId(dunningId).orElse(null));
     model.addAttribute("log", records.log(dunningId));
+    model.addAttribute("sentNotices", sentNotices.of(dunningId));
     try {
       DunningState state = actions.state(dunningId);
       model.addAttribute("live", LiveState.of(state));
