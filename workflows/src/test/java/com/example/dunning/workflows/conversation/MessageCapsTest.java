@@ -61,6 +61,18 @@ class MessageCapsTest {
     assertThat(decision.heldBy().describe()).isEqualTo("1 EMAIL per 1 day");
   }
 
+  @Test
+  void
+      givenANoticeWaitingForTheMorning_whenAnotherAsksTheNightBefore_itShouldNotSendBothWithinADay() {
+    List<ReservedNotice> reserved = List.of(email("a", Instant.parse("2026-12-08T07:00:00Z")));
+
+    MessageCaps.Decision decision =
+        CAPS.decide(Channel.EMAIL, Instant.parse("2026-12-07T23:00:00Z"), reserved, null, null);
+
+    assertThat(decision.at()).isEqualTo(Instant.parse("2026-12-09T07:00:00Z"));
+    assertThat(decision.heldBy().describe()).isEqualTo("1 EMAIL per 1 day");
+  }
+
   private static Instant days(int days) {
     return MONDAY_9.plus(Duration.ofDays(days));
   }
