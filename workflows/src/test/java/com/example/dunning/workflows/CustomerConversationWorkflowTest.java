@@ -2,6 +2,7 @@ package com.example.dunning.workflows;
 
 import static com.example.dunning.workflows.testing.MockActivities.mockActivities;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.verify;
 
@@ -23,6 +24,7 @@ import com.example.dunning.workflows.policy.QuietHours;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -184,6 +186,18 @@ class CustomerConversationWorkflowTest {
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
     NoticeSlot next = reserve("in_2", Channel.EMAIL, null);
     assertThat(next.deferredBy()).isNull();
+    assertThat(coordinator().state().reserved()).hasSize(1);
+  }
+
+  @Test
+  void givenANoticeWithoutAChannel_itShouldBeRefusedAndReserveNothing() {
+    reserve("in_1", Channel.EMAIL, null);
+    NoticeRequest noChannel =
+        new NoticeRequest(
+            "dunning-stripe-in_2", "dunning-stripe-in_2:first-notice:", null, null, null);
+
+    assertThatThrownBy(() -> coordinator().reserveNotice(noChannel))
+        .isInstanceOf(WorkflowUpdateException.class);
     assertThat(coordinator().state().reserved()).hasSize(1);
   }
 
