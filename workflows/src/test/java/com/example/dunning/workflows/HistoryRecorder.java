@@ -27,6 +27,7 @@ final class HistoryRecorder implements AfterTestExecutionCallback {
 
   static final Path DUNNINGS = Path.of("src/test/resources/histories");
   static final Path RECONCILIATIONS = DUNNINGS.resolve("reconciliation");
+  static final Path CONVERSATIONS = DUNNINGS.resolve("conversation");
 
   /** The prefix of the dunning histories recorded now (unprefixed: before fewer actions). */
   static final String DUNNING_PREFIX = DunningWorkflowImpl.FEWER_ACTIONS + "-";
@@ -52,6 +53,11 @@ final class HistoryRecorder implements AfterTestExecutionCallback {
   /** Records the reconciliation (its workflow has no versions yet). */
   static HistoryRecorder reconciliation(Supplier<WorkflowClient> client) {
     return new HistoryRecorder(RECONCILIATIONS, "", ReconciliationWorkflow.WORKFLOW_ID, client);
+  }
+
+  /** Records a customer's coordinator (its workflow has no versions yet). */
+  static HistoryRecorder conversation(String workflowId, Supplier<WorkflowClient> client) {
+    return new HistoryRecorder(CONVERSATIONS, "", workflowId, client);
   }
 
   /**

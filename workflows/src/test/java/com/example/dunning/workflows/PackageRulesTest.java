@@ -15,8 +15,9 @@ import java.util.UUID;
 /**
  * The packages of this module and what each may use (docs/architecture.md, "Packages"): the
  * vocabulary ({@code policy}, {@code model}) uses nothing of ours, the activity contracts use only
- * the vocabulary, each workflow uses the activities but not the other workflow, and only the
- * client-side helpers reach into the workflows' contracts.
+ * the vocabulary, each workflow uses the activities but not the others (the dunning may use the
+ * customer's coordinator, never the reverse), and the client-side helpers reach into the workflows'
+ * contracts.
  */
 @AnalyzeClasses(
     packages = "com.example.dunning",
@@ -37,6 +38,8 @@ class PackageRulesTest {
           .definedBy("com.example.dunning.workflows.dunning..")
           .layer("reconciliation")
           .definedBy("com.example.dunning.workflows.reconciliation..")
+          .layer("conversation")
+          .definedBy("com.example.dunning.workflows.conversation..")
           .layer("activities")
           .definedBy("com.example.dunning.workflows.activities..")
           .layer("model")
@@ -49,12 +52,16 @@ class PackageRulesTest {
           .mayOnlyBeAccessedByLayers("client")
           .whereLayer("reconciliation")
           .mayOnlyBeAccessedByLayers("client")
+          .whereLayer("conversation")
+          .mayOnlyBeAccessedByLayers("client", "dunning")
           .whereLayer("activities")
-          .mayOnlyBeAccessedByLayers("dunning", "reconciliation")
+          .mayOnlyBeAccessedByLayers("dunning", "reconciliation", "conversation")
           .whereLayer("model")
-          .mayOnlyBeAccessedByLayers("activities", "dunning", "reconciliation", "client")
+          .mayOnlyBeAccessedByLayers(
+              "activities", "dunning", "reconciliation", "conversation", "client")
           .whereLayer("policy")
-          .mayOnlyBeAccessedByLayers("model", "activities", "dunning", "reconciliation", "client");
+          .mayOnlyBeAccessedByLayers(
+              "model", "activities", "dunning", "reconciliation", "conversation", "client");
 
   /** Workflow code reads time and randomness from Temporal, so that it replays alike. */
   @ArchTest
@@ -63,7 +70,8 @@ class PackageRulesTest {
           .that()
           .resideInAnyPackage(
               "com.example.dunning.workflows.dunning..",
-              "com.example.dunning.workflows.reconciliation..")
+              "com.example.dunning.workflows.reconciliation..",
+              "com.example.dunning.workflows.conversation..")
           .should()
           .callMethod(Instant.class, "now")
           .orShould()

@@ -20,7 +20,9 @@ public enum LogTitle {
   PACKAGE_RESTORED,
   PAID,
   CANCELLED,
-  ENDED;
+  ENDED,
+  /** A notice held back by a customer's message cap, with the cap and the moment it goes out. */
+  DEFERRED;
 
   /** The title as the log shows and the database stores it, e.g. {@code PAYMENT FAILED}. */
   public String text() {

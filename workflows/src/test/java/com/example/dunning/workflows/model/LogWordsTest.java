@@ -30,7 +30,8 @@ class LogWordsTest {
             "PACKAGE RESTORED",
             "PAID",
             "CANCELLED",
-            "ENDED");
+            "ENDED",
+            "DEFERRED");
   }
 
   @Test

@@ -1,0 +1,25 @@
+package com.example.dunning.workflows.conversation;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The business id of a coordinator: one workflow per provider and customer. */
+public final class ConversationIds {
+
+  private static final Pattern PROVIDER = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+  private static final Pattern CUSTOMER = Pattern.compile("[A-Za-z0-9_\\-]{1,128}");
+
+  private ConversationIds() {}
+
+  /** {@code dunning-customer-stripe-cus_42}: readable in the Temporal UI and safe in a URL. */
+  public static String workflowId(String provider, String customerId) {
+    String normalized = provider == null ? "" : provider.toLowerCase(Locale.ROOT);
+    if (!PROVIDER.matcher(normalized).matches()) {
+      throw new IllegalArgumentException("provider must match " + PROVIDER + ": " + provider);
+    }
+    if (customerId == null || !CUSTOMER.matcher(customerId).matches()) {
+      throw new IllegalArgumentException("customer id must match " + CUSTOMER + ": " + customerId);
+    }
+    return "dunning-customer-" + normalized + "-" + customerId;
+  }
+}

@@ -1,0 +1,182 @@
+package com.example.dunning.workflows.conversation;
+
+import com.example.dunning.workflows.activities.DunningRecordActivities;
+import com.example.dunning.workflows.model.DunningEvent;
+import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The handler decides each notice's moment at once; the main method records the deferrals in the
+ * dunnings' logs, continues as new when the run is long, and ends once the customer has been quiet
+ * for the longest cap window (the next request starts it again).
+ */
+public class CustomerConversationWorkflowImpl implements CustomerConversationWorkflow {
+
+  /** Our own PostgreSQL: retried until it answers, like the dunning's records. */
+  private final DunningRecordActivities records =
+      Workflow.newActivityStub(
+          DunningRecordActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(20))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofSeconds(2))
+                      .setMaximumInterval(Duration.ofMinutes(1))
+                      .build())
+              .build());
+
+  private final String provider;
+  private final String customerId;
+  private final MessageCaps caps;
+  private final int requestsPerRun;
+  private final List<ReservedNotice> reserved;
+  private final List<DunningEvent> toRecord = new ArrayList<>();
+  private int requests;
+  private Instant lastRequestAt;
+
+  @WorkflowInit
+  public CustomerConversationWorkflowImpl(ConversationRun run) {
+    this.provider = run.provider();
+    this.customerId = run.customerId();
+    this.caps = run.caps() == null ? MessageCaps.defaults() : run.caps();
+    this.requestsPerRun = Math.max(1, run.requestsPerRun());
+    this.reserved = new ArrayList<>(run.reserved() == null ? List.of() : run.reserved());
+    this.lastRequestAt = now();
+  }
+
+  @Override
+  public void run(ConversationRun ignored) {
+    while (true) {
+      Duration idle = Duration.between(now(), idleUntil());
+      if (!idle.isNegative() && !idle.isZero()) {
+        Workflow.await(idle, () -> !toRecord.isEmpty() || requests >= requestsPerRun);
+      }
+      recordDeferrals();
+      if (requests >= requestsPerRun || Workflow.getInfo().isContinueAsNewSuggested()) {
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        recordDeferrals();
+        prune();
+        Workflow.continueAsNew(
+            new ConversationRun(provider, customerId, caps, List.copyOf(reserved), requestsPerRun));
+        return;
+      }
+      if (!now().isBefore(idleUntil())) {
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        if (toRecord.isEmpty() && !now().isBefore(idleUntil())) {
+          return;
+        }
+      }
+    }
+  }
+
+  @Override
+  public NoticeSlot reserveNotice(NoticeRequest request) {
+    requests++;
+    for (ReservedNotice known : reserved) {
+      if (known.key().equals(request.key())) {
+        return NoticeSlot.of(known);
+      }
+    }
+    Instant now = now();
+    lastRequestAt = now;
+    prune();
+    MessageCaps.Decision decision =
+        caps.decide(
+            request.channel(), now, reserved, request.quietHours(), zoneOf(request.timeZone()));
+    ReservedNotice notice =
+        new ReservedNotice(
+            request.key(),
+            request.dunningId(),
+            request.channel(),
+            now,
+            decision.at(),
+            decision.heldBy() == null ? null : decision.heldBy().describe());
+    reserved.add(notice);
+    if (notice.deferred()) {
+      toRecord.add(deferral(notice));
+    }
+    return NoticeSlot.of(notice);
+  }
+
+  @Override
+  public void validateReserveNotice(NoticeRequest request) {
+    if (request == null
+        || request.dunningId() == null
+        || request.key() == null
+        || request.channel() == null) {
+      throw new IllegalArgumentException("a notice needs its dunning id, key and channel");
+    }
+  }
+
+  @Override
+  public ConversationState state() {
+    return new ConversationState(provider, customerId, caps, List.copyOf(reserved));
+  }
+
+  /** The line in the dunning's log that says why its notice waits, keyed by the notice. */
+  private static DunningEvent deferral(ReservedNotice notice) {
+    String note =
+        notice.channel()
+            + " deferred to "
+            + notice.sendAt()
+            + ": cap "
+            + notice.deferredBy()
+            + " for this customer";
+    return new DunningEvent(
+        notice.dunningId(),
+        notice.key() + ":deferred",
+        LogEntry.of(notice.askedAt(), LogTitle.DEFERRED, note),
+        null,
+        null);
+  }
+
+  private void recordDeferrals() {
+    while (!toRecord.isEmpty()) {
+      List<DunningEvent> batch = List.copyOf(toRecord);
+      toRecord.clear();
+      records.recordEvents(batch);
+    }
+  }
+
+  /** Forgets the notices that no cap counts any more: the state stays bounded. */
+  private void prune() {
+    Instant horizon = now().minus(caps.longestWindow());
+    reserved.removeIf(notice -> notice.sendAt().isBefore(horizon));
+  }
+
+  /** The customer is idle once the last request and the last notice are a longest window old. */
+  private Instant idleUntil() {
+    Instant last = lastRequestAt;
+    for (ReservedNotice notice : reserved) {
+      if (notice.sendAt().isAfter(last)) {
+        last = notice.sendAt();
+      }
+    }
+    return last.plus(caps.longestWindow());
+  }
+
+  private static ZoneId zoneOf(String timeZone) {
+    if (timeZone == null || timeZone.isBlank()) {
+      return null;
+    }
+    try {
+      return ZoneId.of(timeZone);
+    } catch (DateTimeException unknown) {
+      return null;
+    }
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+}

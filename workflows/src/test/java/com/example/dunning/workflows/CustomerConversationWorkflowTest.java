@@ -1,0 +1,222 @@
+package com.example.dunning.workflows;
+
+import static com.example.dunning.workflows.testing.MockActivities.mockActivities;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.verify;
+
+import com.example.dunning.workflows.activities.DunningRecordActivities;
+import com.example.dunning.workflows.client.ConversationStart;
+import com.example.dunning.workflows.conversation.Channel;
+import com.example.dunning.workflows.conversation.ConversationIds;
+import com.example.dunning.workflows.conversation.ConversationRun;
+import com.example.dunning.workflows.conversation.CustomerConversationWorkflow;
+import com.example.dunning.workflows.conversation.CustomerConversationWorkflowImpl;
+import com.example.dunning.workflows.conversation.MessageCaps;
+import com.example.dunning.workflows.conversation.NoticeRequest;
+import com.example.dunning.workflows.conversation.NoticeSlot;
+import com.example.dunning.workflows.conversation.ReservedNotice;
+import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.model.DunningEvent;
+import com.example.dunning.workflows.model.LogTitle;
+import com.example.dunning.workflows.policy.QuietHours;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+
+/** A customer's coordinator with its caps, on the test server with skipped time. */
+class CustomerConversationWorkflowTest {
+
+  private static final Instant MONDAY_9 = Instant.parse("2026-12-07T09:00:00Z");
+  private static final String PROVIDER = "stripe";
+  private static final String CUSTOMER = "cus_42";
+  private static final String ID = ConversationIds.workflowId(PROVIDER, CUSTOMER);
+  private static final QuietHours NIGHT = new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0));
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private final DunningRecordActivities records = mockActivities(DunningRecordActivities.class);
+
+  @RegisterExtension
+  final HistoryRecorder histories = HistoryRecorder.conversation(ID, () -> client);
+
+  @BeforeEach
+  void startTemporal() {
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setInitialTime(MONDAY_9).build());
+    Worker worker = env.newWorker(DunningIds.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(CustomerConversationWorkflowImpl.class);
+    worker.registerActivitiesImplementations(records);
+    client = env.getWorkflowClient();
+    env.start();
+  }
+
+  @AfterEach
+  void stopTemporal() {
+    env.close();
+  }
+
+  @Test
+  void givenTwoDunningsAskingForAnEmailTheSameDay_itShouldDeferTheSecondAndLogTheCap() {
+    NoticeSlot first = reserve("in_1", Channel.EMAIL, null);
+    NoticeSlot second = reserve("in_2", Channel.EMAIL, null);
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(first.deferredBy()).isNull();
+    assertThat(first.sendAt()).isBetween(MONDAY_9, MONDAY_9.plusSeconds(1));
+    assertThat(second.sendAt()).isEqualTo(first.sendAt().plus(Duration.ofDays(1)));
+    assertThat(second.deferredBy()).isEqualTo("1 EMAIL per 1 day");
+    List<DunningEvent> logged = recorded();
+    assertThat(logged).hasSize(1);
+    DunningEvent deferral = logged.get(0);
+    assertThat(deferral.dunningId()).isEqualTo("dunning-stripe-in_2");
+    assertThat(deferral.key()).isEqualTo("dunning-stripe-in_2:first-notice:EMAIL:deferred");
+    assertThat(deferral.entry().is(LogTitle.DEFERRED)).isTrue();
+    assertThat(deferral.entry().note())
+        .contains("deferred to " + second.sendAt())
+        .contains("cap 1 EMAIL per 1 day");
+    assertThat(coordinator().state().deferred())
+        .extracting(ReservedNotice::dunningId)
+        .containsExactly("dunning-stripe-in_2");
+  }
+
+  @Test
+  void givenAStormOfNotices_itShouldHoldEveryCapAndDeferEachNoticeBeyondThemWithoutDroppingAny() {
+    List<NoticeSlot> emails = new ArrayList<>();
+    List<NoticeSlot> sms = new ArrayList<>();
+    for (int invoice = 1; invoice <= 10; invoice++) {
+      emails.add(reserve("in_" + invoice, Channel.EMAIL, null));
+      if (invoice <= 3) {
+        sms.add(reserve("in_" + invoice, Channel.SMS, null));
+      }
+    }
+    env.sleep(Duration.ofMinutes(1));
+
+    List<Instant> emailTimes = emails.stream().map(NoticeSlot::sendAt).sorted().toList();
+    for (int i = 1; i < emailTimes.size(); i++) {
+      assertThat(Duration.between(emailTimes.get(i - 1), emailTimes.get(i)))
+          .isGreaterThanOrEqualTo(Duration.ofDays(1));
+    }
+    for (int i = 3; i < emailTimes.size(); i++) {
+      assertThat(Duration.between(emailTimes.get(i - 3), emailTimes.get(i)))
+          .isGreaterThanOrEqualTo(Duration.ofDays(7));
+    }
+    List<Instant> smsTimes = sms.stream().map(NoticeSlot::sendAt).sorted().toList();
+    for (int i = 1; i < smsTimes.size(); i++) {
+      assertThat(Duration.between(smsTimes.get(i - 1), smsTimes.get(i)))
+          .isGreaterThanOrEqualTo(Duration.ofDays(7));
+    }
+    assertThat(coordinator().state().reserved()).hasSize(13);
+    assertThat(recorded())
+        .hasSize(9 + 2)
+        .allSatisfy(event -> assertThat(event.entry().is(LogTitle.DEFERRED)).isTrue());
+  }
+
+  @Test
+  void givenACapEndingAtNight_itShouldDeferTheNoticeToTheMorningOfTheCustomer() {
+    env.sleep(Duration.ofHours(12).plusMinutes(30));
+    NoticeSlot first = reserve("in_1", Channel.SMS, null);
+    NoticeSlot second = reserve("in_2", Channel.SMS, "Europe/Berlin");
+
+    assertThat(first.sendAt()).isAfterOrEqualTo(Instant.parse("2026-12-07T21:30:00Z"));
+    assertThat(second.sendAt()).isEqualTo(Instant.parse("2026-12-15T07:00:00Z"));
+    assertThat(second.deferredBy()).isEqualTo("1 SMS per 7 days");
+  }
+
+  @Test
+  void givenTheSameNoticeAskedTwice_itShouldAnswerTheSameMomentAndLogItOnce() {
+    reserve("in_1", Channel.EMAIL, null);
+    NoticeSlot asked = reserve("in_2", Channel.EMAIL, null);
+    env.sleep(Duration.ofHours(1));
+    NoticeSlot again = reserve("in_2", Channel.EMAIL, null);
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(again).isEqualTo(asked);
+    assertThat(coordinator().state().reserved()).hasSize(2);
+    assertThat(recorded()).hasSize(1);
+  }
+
+  @Test
+  void givenManyNotices_itShouldContinueAsNewAndCarryWhatItReserved() {
+    WorkflowClient.start(
+        client.newWorkflowStub(
+                CustomerConversationWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(ID)
+                    .setTaskQueue(DunningIds.TASK_QUEUE)
+                    .build())
+            ::run,
+        new ConversationRun(PROVIDER, CUSTOMER, MessageCaps.defaults(), List.of(), 5));
+    NoticeSlot firstOfAll = null;
+    for (int invoice = 1; invoice <= 12; invoice++) {
+      NoticeSlot slot = reserve("in_" + invoice, Channel.EMAIL, null);
+      firstOfAll = firstOfAll == null ? slot : firstOfAll;
+      if (invoice % 5 == 0) {
+        env.sleep(Duration.ofMinutes(1));
+      }
+    }
+
+    assertThat(HistoryRecorder.runs(client, ID)).hasSize(3);
+    assertThat(coordinator().state().reserved()).hasSize(12);
+    assertThat(reserve("in_1", Channel.EMAIL, null)).isEqualTo(firstOfAll);
+  }
+
+  @Test
+  void givenAQuietCustomer_itShouldEndAfterTheLongestWindowAndStartAgainOnTheNextNotice() {
+    reserve("in_1", Channel.EMAIL, null);
+    env.sleep(Duration.ofDays(8));
+
+    assertThat(client.newUntypedWorkflowStub(ID).describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    NoticeSlot next = reserve("in_2", Channel.EMAIL, null);
+    assertThat(next.deferredBy()).isNull();
+    assertThat(coordinator().state().reserved()).hasSize(1);
+  }
+
+  @Test
+  void givenANoticeWithoutAChannel_itShouldBeRefusedAndReserveNothing() {
+    reserve("in_1", Channel.EMAIL, null);
+    NoticeRequest noChannel =
+        new NoticeRequest(
+            "dunning-stripe-in_2", "dunning-stripe-in_2:first-notice:", null, null, null);
+
+    assertThatThrownBy(() -> coordinator().reserveNotice(noChannel))
+        .isInstanceOf(WorkflowUpdateException.class);
+    assertThat(coordinator().state().reserved()).hasSize(1);
+  }
+
+  private NoticeSlot reserve(String invoice, Channel channel, String timeZone) {
+    String dunningId = DunningIds.workflowId(PROVIDER, invoice);
+    NoticeRequest request =
+        new NoticeRequest(
+            dunningId, dunningId + ":first-notice:" + channel, channel, NIGHT, timeZone);
+    return ConversationStart.reserveNotice(client, PROVIDER, CUSTOMER, request);
+  }
+
+  private CustomerConversationWorkflow coordinator() {
+    return client.newWorkflowStub(CustomerConversationWorkflow.class, ID);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<DunningEvent> recorded() {
+    ArgumentCaptor<List<DunningEvent>> batches = ArgumentCaptor.forClass(List.class);
+    verify(records, atLeastOnce()).recordEvents(batches.capture());
+    return batches.getAllValues().stream().flatMap(List::stream).toList();
+  }
+}
