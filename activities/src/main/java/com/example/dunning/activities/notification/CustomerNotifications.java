@@ -143,8 +143,7 @@ public class CustomerNotifications implements NotificationActivities {
     }
     boolean takenOver = found.claim() == NoticeLedger.Claim.TAKEN_OVER;
     String words = inWords(notice.kind());
-    ledger.markSent(
-        notice, channel, to, takenOver ? words + ", " + TAKEN_OVER_NOTE : words, sent);
+    ledger.markSent(notice, channel, to, takenOver ? words + ", " + TAKEN_OVER_NOTE : words, sent);
     return new Delivery(true, to, takenOver ? TAKEN_OVER_NOTE : null);
   }
 

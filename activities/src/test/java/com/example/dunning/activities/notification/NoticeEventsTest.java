@@ -48,8 +48,8 @@ class NoticeEventsTest {
     notifications =
         new CustomerNotifications(
             ledger,
-            new NoticeTemplates(),
-            new NoticeMailer(mailSender(smtp.getSmtp().getPort()), "billing@example.com"),
+            TestNotices.renderer(),
+            TestNotices.mailer(mailSender(smtp.getSmtp().getPort())),
             new DisabledSmsSender(),
             Duration.ofSeconds(1));
   }

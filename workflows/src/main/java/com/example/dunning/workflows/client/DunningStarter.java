@@ -5,6 +5,7 @@ import com.example.dunning.workflows.dunning.DunningWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 
@@ -40,7 +41,21 @@ public final class DunningStarter {
     try {
       dunning.signalWithStart(signal, new Object[] {payload}, new Object[] {start.request()});
       return true;
-    } catch (WorkflowExecutionAlreadyStarted closed) {
+    } catch (WorkflowExecutionAlreadyStarted raced) {
+      return signalRunning(start.workflowId(), signal, payload);
+    }
+  }
+
+  /**
+   * After a refused start, the invoice's dunning has either ended (REJECT_DUPLICATE) or was started
+   * by a concurrent delivery a moment ago (a server whose signal-with-start does not look up and
+   * start atomically, as the test server's): signalling it tells the two apart.
+   */
+  private boolean signalRunning(String workflowId, String signal, Object payload) {
+    try {
+      client.newUntypedWorkflowStub(workflowId).signal(signal, payload);
+      return true;
+    } catch (WorkflowNotFoundException closed) {
       return false;
     }
   }
