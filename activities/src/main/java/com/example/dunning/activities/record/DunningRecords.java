@@ -19,6 +19,8 @@ import com.example.dunning.workflows.policy.DunningSettings;
 import io.temporal.spring.boot.ActivityImpl;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @ActivityImpl(taskQueues = DunningIds.TASK_QUEUE)
 public class DunningRecords implements DunningRecordActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(DunningRecords.class);
 
   private final DunningTables tables;
   private final DunningPolicies policies;
@@ -103,6 +107,9 @@ public class DunningRecords implements DunningRecordActivities {
   }
 
   private void write(DunningEvent event) {
+    if (!tables.isOpened(event.dunningId())) {
+      return; // signalled before the provider was asked, and it did not know the invoice
+    }
     tables.insertLog(event.key(), event.dunningId(), event.entry());
     if (event.status() != null) {
       tables.updateStatus(event.dunningId(), event.status());
@@ -134,7 +141,16 @@ public class DunningRecords implements DunningRecordActivities {
   public void closeDunning(CloseDunning close) {
     transaction.executeWithoutResult(
         status -> {
-          tables.close(close.dunningId(), close.result());
+          if (!tables.close(close.dunningId(), close.result())) {
+            // Ended before it was opened (the provider did not know the invoice): no record to
+            // close, and its log lines and events need the record, so the result stays in Temporal.
+            log.info(
+                "{} ended {} before it was opened ({}): nothing recorded",
+                close.dunningId(),
+                close.result().outcome(),
+                close.result().reason());
+            return;
+          }
           if (close.entry() != null) {
             tables.insertLog(close.dunningId() + ":closed", close.dunningId(), close.entry());
           }

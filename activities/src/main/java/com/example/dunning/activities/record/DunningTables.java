@@ -126,18 +126,29 @@ public class DunningTables {
         dunningId);
   }
 
-  void close(String dunningId, DunningResult result) {
-    jdbc.update(
-        """
-        UPDATE failed_invoice SET status = ?, outcome_reason = ?, ended_at = ?,
-            attempt_count = GREATEST(attempt_count, ?), updated_at = now()
-        WHERE dunning_id = ?
-        """,
-        result.outcome().name(),
-        result.reason(),
-        Timestamp.from(result.endedAt()),
-        result.attempts(),
-        dunningId);
+  /** Whether the dunning has its failed invoice recorded: every other row of it refers to that. */
+  boolean isOpened(String dunningId) {
+    return !jdbc.queryForList("SELECT 1 FROM failed_invoice WHERE dunning_id = ?", dunningId)
+        .isEmpty();
+  }
+
+  /**
+   * @return false when the dunning has no record to close (it was never opened)
+   */
+  boolean close(String dunningId, DunningResult result) {
+    int closed =
+        jdbc.update(
+            """
+            UPDATE failed_invoice SET status = ?, outcome_reason = ?, ended_at = ?,
+                attempt_count = GREATEST(attempt_count, ?), updated_at = now()
+            WHERE dunning_id = ?
+            """,
+            result.outcome().name(),
+            result.reason(),
+            Timestamp.from(result.endedAt()),
+            result.attempts(),
+            dunningId);
+    return closed > 0;
   }
 
   /** The final success of a recovered invoice, unless the dunning's own charge recorded it. */

@@ -151,7 +151,7 @@ class EventOutboxTest {
         new CloseDunning(
             DUNNING_ID,
             new DunningResult(DunningStatus.CANCELLED, "invoice in_1 not found at stripe", AT, 1),
-            null));
+            LogEntry.of(AT, LogTitle.CANCELLED, "invoice in_1 not found at stripe")));
 
     assertThat(jdbc.queryForObject("SELECT count(*) FROM dunning_event", Integer.class)).isZero();
   }
