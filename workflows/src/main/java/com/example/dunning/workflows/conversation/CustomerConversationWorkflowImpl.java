@@ -1,11 +1,10 @@
 package com.example.dunning.workflows.conversation;
 
+import com.example.dunning.workflows.activities.DatabaseWrites;
 import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.LogTitle;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.DateTimeException;
@@ -22,18 +21,9 @@ import java.util.List;
  */
 public class CustomerConversationWorkflowImpl implements CustomerConversationWorkflow {
 
-  /** Our own PostgreSQL: retried until it answers, like the dunning's records. */
+  /** Our own PostgreSQL, retried until it answers. */
   private final DunningRecordActivities records =
-      Workflow.newActivityStub(
-          DunningRecordActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(20))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(2))
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .build())
-              .build());
+      Workflow.newActivityStub(DunningRecordActivities.class, DatabaseWrites.OPTIONS);
 
   private final String provider;
   private final String customerId;

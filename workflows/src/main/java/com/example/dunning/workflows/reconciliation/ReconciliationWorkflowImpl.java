@@ -1,5 +1,6 @@
 package com.example.dunning.workflows.reconciliation;
 
+import com.example.dunning.workflows.activities.DatabaseWrites;
 import com.example.dunning.workflows.activities.ReconciliationActivities;
 import com.example.dunning.workflows.activities.ReconciliationActivities.CheckRequest;
 import com.example.dunning.workflows.activities.ReconciliationActivities.CheckResult;
@@ -25,18 +26,9 @@ public class ReconciliationWorkflowImpl implements ReconciliationWorkflow {
 
   static final int CHECK_BATCH = 100;
 
-  /** Our own PostgreSQL: retried until it answers, like the dunning's records. */
+  /** Our own PostgreSQL, retried until it answers. */
   private final ReconciliationActivities records =
-      Workflow.newActivityStub(
-          ReconciliationActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(20))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(2))
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .build())
-              .build());
+      Workflow.newActivityStub(ReconciliationActivities.class, DatabaseWrites.OPTIONS);
 
   /**
    * The provider's list API: a 429 or an outage is retried with backoff, resuming from the
