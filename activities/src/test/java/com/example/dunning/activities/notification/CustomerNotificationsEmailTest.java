@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -41,7 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 class CustomerNotificationsEmailTest {
 
@@ -64,7 +62,7 @@ class CustomerNotificationsEmailTest {
         new CustomerNotifications(
             TestNotices.ledger(),
             TestNotices.renderer(),
-            TestNotices.mailer(mailSender(smtpPort)),
+            TestNotices.mailer(TestNotices.mailSender(smtpPort)),
             new DisabledSmsSender(),
             MARGIN);
   }
@@ -328,29 +326,19 @@ class CustomerNotificationsEmailTest {
 
   /** Ada owes ten dollars, and Stripe charges again on 8 December 2026. */
   private static PaymentDetails adaOwesTenDollarsWithANextAttempt() {
-    PaymentDetails payment = adaOwesTenDollars();
-    return new PaymentDetails(
-        payment.provider(),
-        payment.invoiceId(),
-        payment.status(),
-        payment.amountDue(),
-        payment.currency(),
-        payment.attemptCount(),
+    return with(
+        adaOwesTenDollars(),
         Instant.parse("2026-12-08T12:00:00Z"),
-        payment.payUrl(),
-        payment.customer(),
-        payment.subscriptionId(),
-        payment.planId(),
-        payment.packageName(),
-        payment.paymentIntentId(),
-        payment.paymentMethodId(),
-        payment.failureCode(),
-        payment.declineCode(),
-        payment.requiresAuthentication(),
         Map.of(NoticeRenderer.PAY_BY, "2026-12-20T12:00:00Z"));
   }
 
   private static PaymentDetails withLocale(PaymentDetails payment, String locale) {
+    return with(payment, payment.nextPaymentAttempt(), Map.of(IntakeDetails.LOCALE, locale));
+  }
+
+  /** The same payment with another next attempt and metadata. */
+  private static PaymentDetails with(
+      PaymentDetails payment, Instant nextAttempt, Map<String, String> metadata) {
     return new PaymentDetails(
         payment.provider(),
         payment.invoiceId(),
@@ -358,7 +346,7 @@ class CustomerNotificationsEmailTest {
         payment.amountDue(),
         payment.currency(),
         payment.attemptCount(),
-        payment.nextPaymentAttempt(),
+        nextAttempt,
         payment.payUrl(),
         payment.customer(),
         payment.subscriptionId(),
@@ -369,7 +357,7 @@ class CustomerNotificationsEmailTest {
         payment.failureCode(),
         payment.declineCode(),
         payment.requiresAuthentication(),
-        Map.of(IntakeDetails.LOCALE, locale));
+        metadata);
   }
 
   /** The amounts, links and full dates a reader finds in a text. */
@@ -382,17 +370,5 @@ class CustomerNotificationsEmailTest {
       all.add(found.group());
     }
     return all;
-  }
-
-  private static JavaMailSenderImpl mailSender(int port) {
-    JavaMailSenderImpl sender = new JavaMailSenderImpl();
-    sender.setHost("127.0.0.1");
-    sender.setPort(port);
-    Properties properties = new Properties();
-    properties.setProperty("mail.smtp.connectiontimeout", "5000");
-    properties.setProperty("mail.smtp.timeout", "5000");
-    properties.setProperty("mail.smtp.writetimeout", "5000");
-    sender.setJavaMailProperties(properties);
-    return sender;
   }
 }

@@ -15,13 +15,11 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** A notice sent writes its {@code dunning.notice_sent} event with the key marked sent, once. */
 class NoticeEventsTest {
@@ -49,7 +47,7 @@ class NoticeEventsTest {
         new CustomerNotifications(
             ledger,
             TestNotices.renderer(),
-            TestNotices.mailer(mailSender(smtp.getSmtp().getPort())),
+            TestNotices.mailer(TestNotices.mailSender(smtp.getSmtp().getPort())),
             new DisabledSmsSender(),
             Duration.ofSeconds(1));
   }
@@ -93,17 +91,5 @@ class NoticeEventsTest {
     assertThat(
             TestNotices.jdbc().queryForObject("SELECT count(*) FROM dunning_event", Integer.class))
         .isZero();
-  }
-
-  private static JavaMailSenderImpl mailSender(int port) {
-    JavaMailSenderImpl sender = new JavaMailSenderImpl();
-    sender.setHost("127.0.0.1");
-    sender.setPort(port);
-    Properties properties = new Properties();
-    properties.setProperty("mail.smtp.connectiontimeout", "5000");
-    properties.setProperty("mail.smtp.timeout", "5000");
-    properties.setProperty("mail.smtp.writetimeout", "5000");
-    sender.setJavaMailProperties(properties);
-    return sender;
   }
 }

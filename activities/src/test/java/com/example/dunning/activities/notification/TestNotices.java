@@ -10,6 +10,7 @@ import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.NoticeKind;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -40,6 +41,19 @@ final class TestNotices {
 
   static NoticeMailer mailer(JavaMailSenderImpl mailSender) {
     return new NoticeMailer(mailSender, "billing@example.com", renderer().brand());
+  }
+
+  /** A sender to the test's GreenMail on the port, with timeouts so a stuck server fails fast. */
+  static JavaMailSenderImpl mailSender(int port) {
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(port);
+    Properties properties = new Properties();
+    properties.setProperty("mail.smtp.connectiontimeout", "5000");
+    properties.setProperty("mail.smtp.timeout", "5000");
+    properties.setProperty("mail.smtp.writetimeout", "5000");
+    sender.setJavaMailProperties(properties);
+    return sender;
   }
 
   static NoticeLedger ledger() {
