@@ -57,11 +57,7 @@ class PaymentFailedController {
       })
   PaymentIntentFailedResponse fromForm(@RequestParam MultiValueMap<String, String> form) {
     return answer(
-        new PaymentIntentStatusRequest(
-            formNumber(form, "UserId"),
-            formNumber(form, "StatusId") == null
-                ? null
-                : Math.toIntExact(formNumber(form, "StatusId"))));
+        new PaymentIntentStatusRequest(formNumber(form, "UserId"), formNumber(form, "StatusId")));
   }
 
   @ExceptionHandler(InvalidStatusRequest.class)
@@ -69,8 +65,8 @@ class PaymentFailedController {
     return ResponseEntity.badRequest().body(HttpError.invalidRequest(e.getMessage()));
   }
 
-  @ExceptionHandler({HttpMessageNotReadableException.class, ArithmeticException.class})
-  ResponseEntity<HttpError> unreadable(Exception e) {
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<HttpError> unreadable(HttpMessageNotReadableException e) {
     String detail =
         e.getMessage() != null && e.getMessage().startsWith("malformed")
             ? e.getMessage()

@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,10 +63,15 @@ class PaymentFailedConverter extends AbstractHttpMessageConverter<Object> {
   }
 
   /**
-   * "UserId must be a whole number" for a field of the wrong kind; Jackson's own message names Java
-   * types ({@code java.lang.Long}), which mean nothing to the caller.
+   * "UserId must be a whole number" for a field of the wrong kind or beyond a long; Jackson's own
+   * message names Java types ({@code java.lang.Long}), which mean nothing to the caller.
    */
   private static String why(JacksonException e) {
+    if (e instanceof InputCoercionException && !e.getPath().isEmpty()) {
+      return e.getPath().get(e.getPath().size() - 1).getPropertyName()
+          + " must be a whole number up to "
+          + Long.MAX_VALUE;
+    }
     if (e instanceof MismatchedInputException mismatch
         && !e.getPath().isEmpty()
         && mismatch.getTargetType() != null

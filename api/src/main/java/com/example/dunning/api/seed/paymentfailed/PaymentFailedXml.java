@@ -63,13 +63,11 @@ final class PaymentFailedXml {
           next = at + 1;
           members.put(member, number(xml, member));
         }
-        Long statusId = members.get("StatusId");
-        return new PaymentIntentStatusRequest(
-            members.get("UserId"), statusId == null ? null : Math.toIntExact(statusId));
+        return new PaymentIntentStatusRequest(members.get("UserId"), members.get("StatusId"));
       } finally {
         xml.close();
       }
-    } catch (XMLStreamException | ArithmeticException e) {
+    } catch (XMLStreamException e) {
       throw new InvalidStatusRequest("malformed XML: " + e.getMessage());
     }
   }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
 record PaymentIntentStatusRequest(
-    @JsonProperty("UserId") Long userId, @JsonProperty("StatusId") Integer statusId) {
+    @JsonProperty("UserId") Long userId, @JsonProperty("StatusId") Long statusId) {
 
   /** The user to filter by; a request without a positive one is refused. */
   long requiredUserId() {

@@ -32,7 +32,7 @@ enum StatusId {
   }
 
   /** The request's value; null (left out) means any status. */
-  static StatusId ofRequest(Integer code) {
+  static StatusId ofRequest(Long code) {
     if (code == null) {
       return ANY;
     }

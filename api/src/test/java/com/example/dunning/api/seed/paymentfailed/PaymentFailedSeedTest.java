@@ -34,6 +34,9 @@ class PaymentFailedSeedTest extends SeedApiTest {
           "Request body formats",
           "application/json, text/json\nSample:\n",
           "\napplication/xml");
+  private static final String STATUS_ID_CODES =
+      "StatusId must be 0 (any), 1 (ACTIVE), 2 (PAUSED), 3 (RECOVERED), 4 (CANCELLED) or 5"
+          + " (EXPIRED), not ";
   private static final String XML_REQUEST =
       SeedDocuments.between(
           SEED,
@@ -296,6 +299,31 @@ class PaymentFailedSeedTest extends SeedApiTest {
         .isEqualTo(
             "<Error><Message>The request is invalid.</Message>"
                 + "<MessageDetail>UserId must be a positive whole number</MessageDetail></Error>");
+
+    // Numbers beyond what the fields hold are answered in the caller's words, not Jackson's.
+    Map<String, String[]> tooLarge =
+        Map.of(
+            "malformed JSON: UserId must be a whole number up to 9223372036854775807",
+            new String[] {"application/json", "{\"UserId\":99999999999999999999}"},
+            "UserId must be a whole number, not '99999999999999999999'",
+            new String[] {"application/x-www-form-urlencoded", "UserId=99999999999999999999"},
+            STATUS_ID_CODES + "99999999999",
+            new String[] {"application/json", "{\"UserId\":1,\"StatusId\":99999999999}"},
+            STATUS_ID_CODES + "99999999998",
+            new String[] {"application/x-www-form-urlencoded", "UserId=1&StatusId=99999999998"},
+            STATUS_ID_CODES + "99999999997",
+            new String[] {
+              "application/xml",
+              XML_REQUEST.replace("<StatusId>2</StatusId>", "<StatusId>99999999997</StatusId>")
+            });
+    tooLarge.forEach(
+        (detail, request) -> {
+          HttpResponse<String> response =
+              api.post(PATH, request[0], "application/json", request[1]);
+          assertThat(response.statusCode()).as(detail).isEqualTo(400);
+          assertThat(json.readTree(response.body()).get("MessageDetail").asString())
+              .isEqualTo(detail);
+        });
   }
 
   /** The sample's values in the columns the worker writes them to. */
