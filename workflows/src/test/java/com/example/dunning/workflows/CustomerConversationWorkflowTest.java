@@ -87,7 +87,7 @@ class CustomerConversationWorkflowTest {
     DunningEvent deferral = logged.get(0);
     assertThat(deferral.dunningId()).isEqualTo("dunning-stripe-in_2");
     assertThat(deferral.key()).isEqualTo("dunning-stripe-in_2:first-notice:EMAIL:deferred");
-    assertThat(deferral.entry().is(LogTitle.DEFERRED)).isTrue();
+    assertThat(deferral.entry().title()).isEqualTo(LogTitle.DEFERRED);
     assertThat(deferral.entry().note())
         .contains("deferred to " + second.sendAt())
         .contains("cap 1 EMAIL per 1 day");
@@ -125,7 +125,7 @@ class CustomerConversationWorkflowTest {
     assertThat(coordinator().state().reserved()).hasSize(13);
     assertThat(recorded())
         .hasSize(9 + 2)
-        .allSatisfy(event -> assertThat(event.entry().is(LogTitle.DEFERRED)).isTrue());
+        .allSatisfy(event -> assertThat(event.entry().title()).isEqualTo(LogTitle.DEFERRED));
   }
 
   @Test

@@ -3,13 +3,20 @@ package com.example.dunning.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.dunning.workflows.dunning.DunningState;
 import com.example.dunning.workflows.dunning.DunningWorkflowImpl;
+import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
+import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.NonDeterministicException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -101,6 +108,33 @@ class DunningReplayTest {
   void givenARecordedHistory_whenReplayedUnderTheCurrentCode_itShouldReplayWithoutNonDeterminism(
       String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecution(read(history), DunningWorkflowImpl.class);
+  }
+
+  /** The log's words in recorded payloads ("title":"PAYMENT FAILED") still read as the enums. */
+  @Test
+  void givenTheStatesRecordedByUpdates_theirLogsShouldReadAsTheEnums() throws IOException {
+    List<LogEntry> read = new ArrayList<>();
+    for (String history : histories().toList()) {
+      for (HistoryEvent event : read(history).getEvents()) {
+        if (event.hasWorkflowExecutionUpdateCompletedEventAttributes()) {
+          Payload state =
+              event
+                  .getWorkflowExecutionUpdateCompletedEventAttributes()
+                  .getOutcome()
+                  .getSuccess()
+                  .getPayloads(0);
+          read.addAll(
+              DefaultDataConverter.STANDARD_INSTANCE
+                  .fromPayload(state, DunningState.class, DunningState.class)
+                  .log());
+        }
+      }
+    }
+
+    assertThat(read)
+        .extracting(LogEntry::title)
+        .contains(LogTitle.PAYMENT_FAILED, LogTitle.EMAIL_SENT);
+    assertThat(read).extracting(LogEntry::status).doesNotContainNull();
   }
 
   @Test

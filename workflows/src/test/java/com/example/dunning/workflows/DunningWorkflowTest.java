@@ -38,6 +38,7 @@ import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.policy.NoticeKind;
 import com.example.dunning.workflows.policy.QuietHours;
 import io.temporal.api.enums.v1.EventType;
@@ -166,7 +167,9 @@ class DunningWorkflowTest {
     Instant now = temporal.now();
     assertThat(Duration.between(now, resumed.nextStepAt()))
         .isBetween(Duration.ofHours(46), Duration.ofHours(48));
-    assertThat(resumed.log()).extracting(LogEntry::title).contains("PAUSED", "RESUMED");
+    assertThat(resumed.log())
+        .extracting(LogEntry::title)
+        .contains(LogTitle.PAUSED, LogTitle.RESUMED);
   }
 
   @Test
@@ -182,7 +185,7 @@ class DunningWorkflowTest {
     assertThat(result.outcome()).isEqualTo(DunningStatus.EXPIRED);
     assertThat(emailTimes.get(1)).isAfter(until);
     verify(records, atLeastOnce())
-        .recordEvent(argThat(event -> event.entry().title().equals("RESUMED")));
+        .recordEvent(argThat(event -> event.entry().title() == LogTitle.RESUMED));
   }
 
   @Test
@@ -280,7 +283,7 @@ class DunningWorkflowTest {
     assertThat(emails).extracting(Notice::kind).first().isEqualTo(NoticeKind.NOTICE);
     assertThat(emailTimes.get(0)).isBetween(morning, morning.plus(Duration.ofMinutes(1)));
     assertThat(dunning.state().log())
-        .filteredOn(entry -> entry.title().equals("EMAIL SENT"))
+        .filteredOn(entry -> entry.title() == LogTitle.EMAIL_SENT)
         .first()
         .extracting(LogEntry::at)
         .satisfies(at -> assertThat(at).isBetween(morning, morning.plus(Duration.ofMinutes(1))));
@@ -401,7 +404,7 @@ class DunningWorkflowTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> !latestRunId().equals(firstRun));
     DunningWorkflow latest = temporal.client().newWorkflowStub(DunningWorkflow.class, DUNNING_ID);
     assertThat(latest.state().nextStep()).isEqualTo("retry-1");
-    assertThat(latest.state().log()).extracting(LogEntry::title).contains("RESUMED");
+    assertThat(latest.state().log()).extracting(LogEntry::title).contains(LogTitle.RESUMED);
 
     DunningResult result =
         temporal.client().newUntypedWorkflowStub(DUNNING_ID).getResult(DunningResult.class);
@@ -447,7 +450,7 @@ class DunningWorkflowTest {
     assertThat(state.nextStep()).isEqualTo("retry-1");
     assertThat(state.log())
         .extracting(LogEntry::title)
-        .containsExactly("PAYMENT FAILED", "EMAIL SENT", "SMS SENT");
+        .containsExactly(LogTitle.PAYMENT_FAILED, LogTitle.EMAIL_SENT, LogTitle.SMS_SENT);
     assertThat(
             WorkflowStub.fromTyped(dunning)
                 .describe()

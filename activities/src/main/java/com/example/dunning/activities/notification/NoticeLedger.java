@@ -55,7 +55,14 @@ public class NoticeLedger {
    */
   record ClaimResult(Claim claim, String recipient, OffsetDateTime claimedAt, Duration retryIn) {}
 
-  private record Found(String state, String recipient, OffsetDateTime claimedAt, long waitMillis) {}
+  /** A key's state in {@code notification.state}, as the SQL here writes it. */
+  private enum KeyState {
+    CLAIMED,
+    SENT
+  }
+
+  private record Found(
+      KeyState state, String recipient, OffsetDateTime claimedAt, long waitMillis) {}
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
@@ -94,7 +101,7 @@ public class NoticeLedger {
       return new ClaimResult(Claim.CLAIMED, recipient, inserted.get(0), Duration.ZERO);
     }
     Found found = find(notice.key(), longestSend);
-    if (found.waitMillis() == 0 && "CLAIMED".equals(found.state())) {
+    if (found.waitMillis() == 0 && found.state() == KeyState.CLAIMED) {
       // Only one retry can move claimed_at on: a concurrent one waits for our row lock and then
       // finds the claim young again.
       List<OffsetDateTime> taken =
@@ -111,7 +118,7 @@ public class NoticeLedger {
       }
       found = find(notice.key(), longestSend);
     }
-    if ("SENT".equals(found.state())) {
+    if (found.state() == KeyState.SENT) {
       return new ClaimResult(Claim.SENT, found.recipient(), found.claimedAt(), Duration.ZERO);
     }
     return new ClaimResult(
@@ -129,7 +136,7 @@ public class NoticeLedger {
                 + " FROM notification WHERE notice_key = ?",
             (row, n) ->
                 new Found(
-                    row.getString("state"),
+                    KeyState.valueOf(row.getString("state")),
                     row.getString("recipient"),
                     row.getObject("claimed_at", OffsetDateTime.class),
                     row.getLong("wait")),

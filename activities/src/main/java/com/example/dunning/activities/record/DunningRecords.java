@@ -131,10 +131,10 @@ public class DunningRecords implements DunningRecordActivities {
 
   /** The signalled entries that are outbound events: a pause and its end. */
   private static EventType pauseEvent(LogEntry entry) {
-    if (entry.is(LogTitle.PAUSED)) {
+    if (entry.title() == LogTitle.PAUSED) {
       return EventType.PAUSED;
     }
-    return entry.is(LogTitle.RESUMED) ? EventType.RESUMED : null;
+    return entry.title() == LogTitle.RESUMED ? EventType.RESUMED : null;
   }
 
   @Override

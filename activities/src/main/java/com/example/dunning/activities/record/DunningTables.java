@@ -111,10 +111,10 @@ public class DunningTables {
         """,
         key,
         dunningId,
-        entry.title(),
+        entry.title().text(),
         Timestamp.from(entry.at() == null ? Instant.now() : entry.at()),
         entry.note(),
-        entry.status() == null ? EntryStatus.SUCCESS.name() : entry.status(),
+        (entry.status() == null ? EntryStatus.SUCCESS : entry.status()).name(),
         entry.sentTo(),
         entry.paymentMethod());
   }

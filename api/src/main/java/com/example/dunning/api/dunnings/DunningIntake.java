@@ -58,11 +58,9 @@ class DunningIntake {
             start.request().attemptCount(), null, null, null, start.request().failedAt());
     WebhookOutcome outcome =
         dispatcher.signalWithStart(EVENT, start, DunningWorkflow.PAYMENT_FAILED, failed);
-    String state =
-        outcome.result() == WebhookOutcome.Result.CLOSED
-            ? "ended"
-            : existed ? "running" : "started";
-    return new IntakeAnswer(start.workflowId(), "started".equals(state), state);
+    boolean ended = outcome.result() == WebhookOutcome.Result.CLOSED;
+    String state = ended ? "ended" : existed ? "running" : "started";
+    return new IntakeAnswer(start.workflowId(), !ended && !existed, state);
   }
 
   private DunningStart validated(IntakeRequest intake) {

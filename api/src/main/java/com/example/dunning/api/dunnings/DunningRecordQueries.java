@@ -1,7 +1,9 @@
 package com.example.dunning.api.dunnings;
 
 import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -80,7 +82,11 @@ public class DunningRecordQueries {
     return new DunningPage(items, page, size, total);
   }
 
-  /** The recorded steps of a dunning, oldest first. */
+  /**
+   * The recorded steps of a dunning, oldest first. The database holds only the enums' words (its
+   * checks, migration V7), so a row always reads back as a {@link LogTitle} and {@link
+   * EntryStatus}.
+   */
   public List<LogEntry> log(String dunningId) {
     return jdbc.sql(
             """
@@ -92,9 +98,9 @@ public class DunningRecordQueries {
             (row, n) ->
                 new LogEntry(
                     instant(row, "logged_at"),
-                    row.getString("title"),
+                    LogTitle.of(row.getString("title")),
                     row.getString("note"),
-                    row.getString("status"),
+                    EntryStatus.valueOf(row.getString("status")),
                     row.getString("sent_to"),
                     row.getString("payment_method")))
         .list();

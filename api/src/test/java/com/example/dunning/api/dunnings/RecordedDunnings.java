@@ -12,6 +12,7 @@ import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.LogTitle;
@@ -97,9 +98,9 @@ public final class RecordedDunnings {
         dunningId,
         new LogEntry(
             at,
-            channel.toUpperCase(Locale.ROOT) + " SENT",
+            LogTitle.valueOf(channel.toUpperCase(Locale.ROOT) + "_SENT"),
             "notice " + key,
-            "SUCCESS",
+            EntryStatus.SUCCESS,
             sentTo,
             null));
   }

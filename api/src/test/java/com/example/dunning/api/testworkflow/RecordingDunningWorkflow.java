@@ -9,7 +9,9 @@ import com.example.dunning.workflows.model.AuthenticationRequired;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.LogEntry;
+import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.testing.DunningStandIn;
 import io.temporal.spring.boot.WorkflowImpl;
 import io.temporal.workflow.Workflow;
@@ -24,8 +26,10 @@ import java.util.List;
 @WorkflowImpl(taskQueues = DunningIds.TASK_QUEUE)
 public class RecordingDunningWorkflow extends DunningStandIn {
 
-  public static final String PAYMENT_FAILED = "PAYMENT FAILED";
-  public static final String AUTHENTICATION_REQUIRED = "AUTHENTICATION REQUIRED";
+  public static final LogTitle PAYMENT_FAILED = LogTitle.PAYMENT_FAILED;
+
+  /** The real dunning answers an authentication requirement with a notice: an email. */
+  public static final LogTitle AUTHENTICATION_REQUIRED = LogTitle.EMAIL_SENT;
 
   private final List<LogEntry> log = new ArrayList<>();
   private DunningStatus status = DunningStatus.ACTIVE;
@@ -57,7 +61,7 @@ public class RecordingDunningWorkflow extends DunningStandIn {
             event.at(),
             PAYMENT_FAILED,
             "attempt " + event.attemptCount() + ", next " + next,
-            "SUCCESS",
+            EntryStatus.SUCCESS,
             null,
             null));
   }
@@ -79,7 +83,7 @@ public class RecordingDunningWorkflow extends DunningStandIn {
             event.at(),
             AUTHENTICATION_REQUIRED,
             "attempt " + event.attemptCount() + ", " + event.payUrl(),
-            "SUCCESS",
+            EntryStatus.SUCCESS,
             null,
             null));
   }

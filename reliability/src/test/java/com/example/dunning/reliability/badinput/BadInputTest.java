@@ -13,6 +13,7 @@ import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.dunning.DunningState;
 import com.example.dunning.workflows.dunning.DunningWorkflow;
 import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.LogTitle;
 import io.temporal.client.WorkflowNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +92,7 @@ class BadInputTest {
     Patience.await()
         .until(
             () ->
-                victim().log().stream().anyMatch(e -> e.title().equals("EMAIL SENT"))
+                victim().log().stream().anyMatch(e -> e.title() == LogTitle.EMAIL_SENT)
                     && "retry-1".equals(victim().nextStep()));
     victimBefore = victim();
   }

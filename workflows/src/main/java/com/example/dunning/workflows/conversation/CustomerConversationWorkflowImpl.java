@@ -5,12 +5,11 @@ import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.LogTitle;
+import com.example.dunning.workflows.policy.QuietHours;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,7 +81,11 @@ public class CustomerConversationWorkflowImpl implements CustomerConversationWor
     prune();
     MessageCaps.Decision decision =
         caps.decide(
-            request.channel(), now, reserved, request.quietHours(), zoneOf(request.timeZone()));
+            request.channel(),
+            now,
+            reserved,
+            request.quietHours(),
+            QuietHours.zoneOf(request.timeZone()));
     ReservedNotice notice =
         new ReservedNotice(
             request.key(),
@@ -153,17 +156,6 @@ public class CustomerConversationWorkflowImpl implements CustomerConversationWor
       }
     }
     return last.plus(caps.longestWindow());
-  }
-
-  private static ZoneId zoneOf(String timeZone) {
-    if (timeZone == null || timeZone.isBlank()) {
-      return null;
-    }
-    try {
-      return ZoneId.of(timeZone);
-    } catch (DateTimeException unknown) {
-      return null;
-    }
   }
 
   private static Instant now() {

@@ -50,31 +50,20 @@ record DunningActivityStubs(
   /** Writes to our own PostgreSQL. */
   static final ActivityOptions RECORD = remote(Duration.ofSeconds(20));
 
-  /**
-   * The same calls as local activities. Their retries run in the worker; a retry that waits longer
-   * than the local retry threshold waits on a workflow timer instead, so an outage still delays the
-   * dunning and loses nothing.
-   */
-  static final LocalActivityOptions LOCAL_PROVIDER = local(PROVIDER);
-
-  static final LocalActivityOptions LOCAL_NOTIFICATION = local(NOTIFICATION);
-
-  static final LocalActivityOptions LOCAL_RECORD = local(RECORD);
-
   /** The stubs for a run with or without {@link DunningVersions#FEWER_ACTIONS}. */
   static DunningActivityStubs of(boolean fewerActions) {
-    if (fewerActions) {
-      return new DunningActivityStubs(
-          Workflow.newLocalActivityStub(PaymentActivities.class, LOCAL_PROVIDER),
-          Workflow.newLocalActivityStub(PackageActivities.class, LOCAL_PROVIDER),
-          Workflow.newLocalActivityStub(DunningRecordActivities.class, LOCAL_RECORD),
-          Workflow.newLocalActivityStub(NotificationActivities.class, LOCAL_NOTIFICATION));
-    }
     return new DunningActivityStubs(
-        Workflow.newActivityStub(PaymentActivities.class, PROVIDER),
-        Workflow.newActivityStub(PackageActivities.class, PROVIDER),
-        Workflow.newActivityStub(DunningRecordActivities.class, RECORD),
-        Workflow.newActivityStub(NotificationActivities.class, NOTIFICATION));
+        stub(PaymentActivities.class, PROVIDER, fewerActions),
+        stub(PackageActivities.class, PROVIDER, fewerActions),
+        stub(DunningRecordActivities.class, RECORD, fewerActions),
+        stub(NotificationActivities.class, NOTIFICATION, fewerActions));
+  }
+
+  /** A local activity with the {@code options}' timeout and retries, or (before) a remote one. */
+  private static <T> T stub(Class<T> activities, ActivityOptions options, boolean local) {
+    return local
+        ? Workflow.newLocalActivityStub(activities, local(options))
+        : Workflow.newActivityStub(activities, options);
   }
 
   private static ActivityOptions remote(Duration startToClose) {
@@ -84,7 +73,12 @@ record DunningActivityStubs(
         .build();
   }
 
-  private static LocalActivityOptions local(ActivityOptions options) {
+  /**
+   * The same calls as local activities. Their retries run in the worker; a retry that waits longer
+   * than the local retry threshold waits on a workflow timer instead, so an outage still delays the
+   * dunning and loses nothing.
+   */
+  static LocalActivityOptions local(ActivityOptions options) {
     return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(options.getStartToCloseTimeout())
         .setRetryOptions(

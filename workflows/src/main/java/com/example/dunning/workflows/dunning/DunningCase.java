@@ -71,29 +71,24 @@ final class DunningCase {
   /** A new dunning, or where the previous run left it when it continued as new. */
   static DunningCase of(String dunningId, DunningRequest request) {
     DunningCarryOver carried = request.carryOver();
+    DunningCase dunning =
+        new DunningCase(dunningId, request, new DunningJournal(dunningId, carried));
     if (carried == null) {
-      DunningCase fresh = new DunningCase(dunningId, request, new DunningJournal(dunningId));
-      fresh.attemptCount = request.attemptCount();
-      return fresh;
+      dunning.attemptCount = request.attemptCount();
+      return dunning;
     }
-    DunningCase going =
-        new DunningCase(
-            dunningId,
-            request,
-            new DunningJournal(
-                dunningId, carried.journalSequence(), carried.log(), carried.unrecorded()));
-    going.settings = carried.settings();
-    going.payment = carried.payment();
-    going.stepIndex = carried.stepIndex();
-    going.nextStep = carried.nextStep();
-    going.nextStepAt = carried.nextStepAt();
-    going.attemptCount = carried.attemptCount();
-    going.retriesBlocked = carried.retriesBlocked();
-    going.pausedUntil = carried.pausedUntil();
-    going.retryRequestedBy = carried.retryRequestedBy();
-    going.authenticationNotice = carried.authenticationNotice();
-    going.lastAuthenticationNoticeAttempt = carried.lastAuthenticationNoticeAttempt();
-    return going;
+    dunning.settings = carried.settings();
+    dunning.payment = carried.payment();
+    dunning.stepIndex = carried.stepIndex();
+    dunning.nextStep = carried.nextStep();
+    dunning.nextStepAt = carried.nextStepAt();
+    dunning.attemptCount = carried.attemptCount();
+    dunning.retriesBlocked = carried.retriesBlocked();
+    dunning.pausedUntil = carried.pausedUntil();
+    dunning.retryRequestedBy = carried.retryRequestedBy();
+    dunning.authenticationNotice = carried.authenticationNotice();
+    dunning.lastAuthenticationNoticeAttempt = carried.lastAuthenticationNoticeAttempt();
+    return dunning;
   }
 
   // --- what signals note: state changes only ---

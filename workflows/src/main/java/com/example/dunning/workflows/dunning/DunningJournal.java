@@ -1,5 +1,6 @@
 package com.example.dunning.workflows.dunning;
 
+import com.example.dunning.workflows.model.DunningCarryOver;
 import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.LogEntry;
@@ -21,17 +22,14 @@ final class DunningJournal {
   private final Deque<DunningEvent> unrecorded = new ArrayDeque<>();
   private int sequence;
 
-  DunningJournal(String dunningId) {
+  /** A new journal, or one that goes on from a previous run's: its keys continue from there. */
+  DunningJournal(String dunningId, DunningCarryOver carried) {
     this.dunningId = dunningId;
-  }
-
-  /** A journal that goes on from a previous run's: its keys continue from {@code sequence}. */
-  DunningJournal(
-      String dunningId, int sequence, List<LogEntry> entries, List<DunningEvent> unrecorded) {
-    this.dunningId = dunningId;
-    this.sequence = sequence;
-    this.entries.addAll(entries);
-    this.unrecorded.addAll(unrecorded);
+    if (carried != null) {
+      this.sequence = carried.journalSequence();
+      this.entries.addAll(carried.log());
+      this.unrecorded.addAll(carried.unrecorded());
+    }
   }
 
   /** An entry whose activity has already recorded it. */

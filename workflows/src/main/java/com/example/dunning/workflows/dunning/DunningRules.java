@@ -7,7 +7,7 @@ import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningSettings;
 import com.example.dunning.workflows.policy.DunningStep;
 import com.example.dunning.workflows.policy.NoticeKind;
-import java.time.DateTimeException;
+import com.example.dunning.workflows.policy.QuietHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -44,7 +44,8 @@ final class DunningRules {
    */
   static Duration untilQuietHoursEnd(
       DunningSettings settings, PaymentDetails payment, Instant now) {
-    ZoneId zone = zoneOf(payment.customer());
+    Customer customer = payment.customer();
+    ZoneId zone = QuietHours.zoneOf(customer == null ? null : customer.timeZone());
     if (settings.quietHours() == null || zone == null) {
       return Duration.ZERO;
     }
@@ -83,17 +84,5 @@ final class DunningRules {
       return paused ? DunningStatus.PAUSED : DunningStatus.ACTIVE;
     }
     return status;
-  }
-
-  /** The customer's time zone; null when unknown or not a valid zone id. */
-  private static ZoneId zoneOf(Customer customer) {
-    if (customer == null || customer.timeZone() == null || customer.timeZone().isBlank()) {
-      return null;
-    }
-    try {
-      return ZoneId.of(customer.timeZone());
-    } catch (DateTimeException e) {
-      return null;
-    }
   }
 }

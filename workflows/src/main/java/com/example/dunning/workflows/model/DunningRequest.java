@@ -1,6 +1,9 @@
 package com.example.dunning.workflows.model;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the intake knows of a failed invoice when it starts the dunning. The workflow refreshes the
@@ -73,5 +76,57 @@ public record DunningRequest(
         failedAt,
         where,
         intake);
+  }
+
+  /**
+   * The provider's answer with what it leaves out filled from this request: the contact (Elastic
+   * Path's payments name no customer), the package and the business's metadata keys (with the
+   * intake's locale). The provider's values win.
+   */
+  public PaymentDetails filledIn(PaymentDetails answer) {
+    IntakeDetails told =
+        intake == null ? new IntakeDetails(null, null, null, null, Map.of()) : intake;
+    Customer reported =
+        answer.customer() == null ? new Customer(null, null, null, null, null) : answer.customer();
+    Customer known =
+        new Customer(
+            first(reported.id(), customerId),
+            reported.name(),
+            first(reported.email(), customerEmail),
+            first(reported.phone(), told.phone()),
+            first(reported.timeZone(), told.timeZone()));
+    Map<String, String> metadata =
+        new TreeMap<>(told.metadata() == null ? Map.of() : told.metadata());
+    if (told.locale() != null) {
+      metadata.put(IntakeDetails.LOCALE, told.locale());
+    }
+    if (answer.metadata() != null) {
+      metadata.putAll(answer.metadata());
+    }
+    boolean metadataSame =
+        metadata.equals(answer.metadata() == null ? Map.of() : answer.metadata());
+    return new PaymentDetails(
+        answer.provider(),
+        answer.invoiceId(),
+        answer.status(),
+        answer.amountDue(),
+        answer.currency(),
+        answer.attemptCount(),
+        answer.nextPaymentAttempt(),
+        answer.payUrl(),
+        known.equals(reported) ? answer.customer() : known,
+        answer.subscriptionId(),
+        answer.planId(),
+        first(answer.packageName(), told.packageName()),
+        answer.paymentIntentId(),
+        answer.paymentMethodId(),
+        answer.failureCode(),
+        answer.declineCode(),
+        answer.requiresAuthentication(),
+        metadataSame ? answer.metadata() : Collections.unmodifiableMap(metadata));
+  }
+
+  private static String first(String value, String otherwise) {
+    return value != null ? value : otherwise;
   }
 }

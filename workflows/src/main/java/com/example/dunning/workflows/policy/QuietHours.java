@@ -1,5 +1,6 @@
 package com.example.dunning.workflows.policy;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -21,6 +22,21 @@ public record QuietHours(LocalTime start, LocalTime end) {
     ZonedDateTime endToday = local.with(end);
     ZonedDateTime next = endToday.isAfter(local) ? endToday : endToday.plusDays(1).with(end);
     return next.toInstant();
+  }
+
+  /**
+   * The customer's zone, in which quiet hours are kept; null when unknown or not a valid zone id,
+   * and then no quiet hours apply.
+   */
+  public static ZoneId zoneOf(String timeZone) {
+    if (timeZone == null || timeZone.isBlank()) {
+      return null;
+    }
+    try {
+      return ZoneId.of(timeZone);
+    } catch (DateTimeException unknown) {
+      return null;
+    }
   }
 
   boolean isQuiet(LocalTime time) {

@@ -30,9 +30,9 @@ class DunningActivityStubsTest {
 
   private static final List<LocalActivityOptions> LOCAL =
       List.of(
-          DunningActivityStubs.LOCAL_PROVIDER,
-          DunningActivityStubs.LOCAL_NOTIFICATION,
-          DunningActivityStubs.LOCAL_RECORD);
+          DunningActivityStubs.local(DunningActivityStubs.PROVIDER),
+          DunningActivityStubs.local(DunningActivityStubs.NOTIFICATION),
+          DunningActivityStubs.local(DunningActivityStubs.RECORD));
 
   @Test
   void localActivitiesHaveNoScheduleToCloseTimeoutForTheSdkToKeepATaskOfEachUntilItFires() {
@@ -101,7 +101,8 @@ class DunningActivityStubsTest {
     public InvoiceStatus ask() {
       PaymentDetails payment =
           Workflow.newLocalActivityStub(
-                  PaymentActivities.class, DunningActivityStubs.LOCAL_PROVIDER)
+                  PaymentActivities.class,
+                  DunningActivityStubs.local(DunningActivityStubs.PROVIDER))
               .fetchPayment(new PaymentRef("stripe", DunningFixtures.INVOICE));
       return payment.status();
     }

@@ -74,7 +74,7 @@ class DunningCaseTest {
     assertThat(dunning.declinedCharges()).isEqualTo(2);
     assertThat(dunning.retriesBlocked()).isTrue();
     assertThat(dunning.state().log())
-        .filteredOn(entry -> entry.is(LogTitle.RETRY_FAILED))
+        .filteredOn(entry -> entry.title() == LogTitle.RETRY_FAILED)
         .extracting(entry -> entry.note())
         .containsExactly(
             "step retry-1: card_declined / generic_decline",

@@ -32,9 +32,6 @@ final class FailedOrderView {
           "CANCELLED", "CANCELLED",
           "EXPIRED", "EXPIRED");
 
-  static final String SMS_SENT = LogTitle.SMS_SENT.text();
-  static final String EMAIL_SENT = LogTitle.EMAIL_SENT.text();
-
   private final DateTimeFormatter date;
   private final DateTimeFormatter dateTime;
 
@@ -53,8 +50,8 @@ final class FailedOrderView {
             format(date, invoice.createdAt()),
             format(date, invoice.failedAt()),
             null,
-            sent(steps, SMS_SENT),
-            sent(steps, EMAIL_SENT),
+            sent(steps, LogTitle.SMS_SENT),
+            sent(steps, LogTitle.EMAIL_SENT),
             null,
             1,
             null,
@@ -80,7 +77,7 @@ final class FailedOrderView {
 
   private Log log(Step step) {
     return new Log(
-        step.title(),
+        step.title().text(),
         format(dateTime, step.loggedAt()),
         step.note() == null ? "" : step.note(),
         step.status(),
@@ -90,8 +87,8 @@ final class FailedOrderView {
   }
 
   /** 1 when the log holds a notice sent on that channel, as the seed's 0/1 flags. */
-  private static int sent(List<Step> steps, String title) {
-    return steps.stream().anyMatch(step -> title.equals(step.title())) ? 1 : 0;
+  private static int sent(List<Step> steps, LogTitle title) {
+    return steps.stream().anyMatch(step -> step.title() == title) ? 1 : 0;
   }
 
   private static String productName(Invoice invoice) {

@@ -1,6 +1,7 @@
 package com.example.dunning.api.seed.faileddetails;
 
 import com.example.dunning.api.seed.EffectiveStatus;
+import com.example.dunning.workflows.model.LogTitle;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,9 +35,9 @@ class FailedOrders {
       String packageName,
       String planId) {}
 
-  /** A row of {@code dunning_log}. */
+  /** A row of {@code dunning_log}, whose title is always a {@link LogTitle} (migration V7). */
   record Step(
-      String title,
+      LogTitle title,
       Instant loggedAt,
       String note,
       String status,
@@ -91,7 +92,7 @@ class FailedOrders {
         .query(
             (row, n) ->
                 new Step(
-                    row.getString("title"),
+                    LogTitle.of(row.getString("title")),
                     instant(row, "logged_at"),
                     row.getString("note"),
                     row.getString("status"),

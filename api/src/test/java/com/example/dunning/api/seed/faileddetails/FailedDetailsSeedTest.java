@@ -8,6 +8,7 @@ import com.example.dunning.api.seed.SeedRows;
 import com.example.dunning.workflows.model.Customer;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.InvoiceStatus;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.LogTitle;
@@ -66,24 +67,22 @@ class FailedDetailsSeedTest extends SeedApiTest {
     rows.log(
         dunningId,
         "email",
-        new LogEntry(ORDERED_AT.plusSeconds(60), "EMAIL SENT", "notice", "SUCCESS", email, null));
-    rows.log(
-        dunningId,
-        "resent:1",
         new LogEntry(
-            Instant.parse("2025-03-05T04:49:00Z"), "ORDER RESENT", "", "SUCCESS", null, null));
-    rows.log(
-        dunningId,
-        "resent:2",
-        new LogEntry(
-            Instant.parse("2025-03-05T04:51:00Z"), "ORDER RESENT", "", "SUCCESS", null, null));
+            ORDERED_AT.plusSeconds(60),
+            LogTitle.EMAIL_SENT,
+            "notice",
+            EntryStatus.SUCCESS,
+            email,
+            null));
 
     HttpResponse<String> response = api.get(PATH + dunningId, "application/json");
 
     assertThat(response.statusCode()).isEqualTo(200);
     ObjectNode expected = example();
-    // The example's "..." stands for the older entries: ours are the notice and the failure.
-    ArrayNode logs = (ArrayNode) expected.at("/data/logs");
+    // The example's ORDER RESENT lines are Frontpayment's word, which no dunning writes and the
+    // database refuses (V7); its "..." stands for the older entries: ours are the notice and the
+    // failure.
+    ArrayNode logs = ((ArrayNode) expected.at("/data/logs")).removeAll();
     logs.add(log("EMAIL SENT", "19.12.2024 06:48", "notice", "SUCCESS", email, null));
     logs.add(
         log(
@@ -125,11 +124,22 @@ class FailedDetailsSeedTest extends SeedApiTest {
         dunningId,
         "notice:email",
         new LogEntry(
-            t.plusSeconds(60), "EMAIL SENT", "notice", "SUCCESS", "ada@example.com", null));
+            t.plusSeconds(60),
+            LogTitle.EMAIL_SENT,
+            "notice",
+            EntryStatus.SUCCESS,
+            "ada@example.com",
+            null));
     rows.log(
         dunningId,
         "notice:sms",
-        new LogEntry(t.plusSeconds(120), "SMS SENT", "notice", "SUCCESS", "+4746567468", null));
+        new LogEntry(
+            t.plusSeconds(120),
+            LogTitle.SMS_SENT,
+            "notice",
+            EntryStatus.SUCCESS,
+            "+4746567468",
+            null));
     rows.charge(
         dunningId,
         "charge:1",

@@ -94,7 +94,8 @@ class FrontpaymentRoundTripTest extends SeedApiTest {
           rows.close(
               dunningId,
               new DunningResult(status, "ended " + status, at, 1),
-              new LogEntry(at, status.name(), "ended", "SUCCESS", null, null));
+              LogEntry.of(
+                  at, status == DunningStatus.RECOVERED ? LogTitle.PAID : LogTitle.ENDED, "ended"));
     }
     return dunningId;
   }
