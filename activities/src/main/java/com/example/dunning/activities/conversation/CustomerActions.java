@@ -7,6 +7,8 @@ import com.example.dunning.workflows.dunning.RetryNow;
 import com.example.dunning.workflows.model.ActedDunning;
 import com.example.dunning.workflows.model.ActionClaimState;
 import com.example.dunning.workflows.model.CustomerActionResult;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -23,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends a customer-level action to each of the customer's open dunnings as the dunning's own
  * signal. The dunning's signals carry no key, so the sender keeps them single: a claim row per
- * action and dunning, locked while it is signalled and marked after. A claim left unmarked by a
- * killed worker is signalled again only when the dunning's history holds no signal of that action.
+ * action and dunning, locked while it is signalled and marked after; before each signal the
+ * dunning's history is read, so a claim a killed worker left unmarked after its signal went out is
+ * only marked.
  */
 @Component
 @ConditionalOnProperty(name = "dunning.conversation.enabled", havingValue = "true")
@@ -68,6 +71,11 @@ public class CustomerActions implements CustomerActionActivities {
       state = ActionClaimState.SIGNALLED;
     } catch (WorkflowNotFoundException ended) {
       state = ActionClaimState.ENDED;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
+        throw e;
+      }
+      state = ActionClaimState.ENDED; // Temporal no longer keeps its history: long ended
     }
     tables.mark(request.actionKey(), dunningId, state);
   }

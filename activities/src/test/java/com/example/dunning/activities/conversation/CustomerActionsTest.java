@@ -1,6 +1,7 @@
 package com.example.dunning.activities.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.example.dunning.activities.TestPostgres;
 import com.example.dunning.workflows.activities.CustomerActionActivities.ActionRequest;
@@ -88,8 +89,7 @@ class CustomerActionsTest {
     assertThat(result.dunnings())
         .extracting(ActedDunning::dunningId, ActedDunning::state)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(first, ActionClaimState.SIGNALLED),
-            org.assertj.core.groups.Tuple.tuple(second, ActionClaimState.SIGNALLED));
+            tuple(first, ActionClaimState.SIGNALLED), tuple(second, ActionClaimState.SIGNALLED));
     assertThat(again).isEqualTo(result);
     assertThat(retrySignals(first)).isEqualTo(1);
     assertThat(retrySignals(second)).isEqualTo(1);
@@ -126,8 +126,33 @@ class CustomerActionsTest {
         .containsExactly(ActionClaimState.ENDED);
   }
 
+  @Test
+  void givenADunningTemporalNoLongerKeeps_itShouldMarkItEndedRatherThanRetryForever() {
+    String forgotten = record("in_f", "ACTIVE");
+
+    CustomerActionResult result = actions.actForCustomer(retry("req-forgotten"));
+
+    assertThat(result.dunnings())
+        .extracting(ActedDunning::dunningId, ActedDunning::state)
+        .containsExactly(tuple(forgotten, ActionClaimState.ENDED));
+  }
+
   /** A dunning of the customer: its record in the given status, and its workflow running. */
   private String open(String invoicePrefix, String status) {
+    String dunningId = record(invoicePrefix, status);
+    DunningWorkflow workflow =
+        client.newWorkflowStub(
+            DunningWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(dunningId)
+                .setTaskQueue(DunningIds.TASK_QUEUE)
+                .build());
+    WorkflowClient.start(workflow::run, (DunningRequest) null);
+    return dunningId;
+  }
+
+  /** Only the dunning's record, as PostgreSQL keeps it. */
+  private String record(String invoicePrefix, String status) {
     String invoice = invoicePrefix + "_" + customer;
     String dunningId = DunningIds.workflowId("stripe", invoice);
     jdbc.update(
@@ -140,14 +165,6 @@ class CustomerActionsTest {
         Timestamp.from(Instant.now()),
         status,
         status.equals("RECOVERED") ? Timestamp.from(Instant.now()) : null);
-    DunningWorkflow workflow =
-        client.newWorkflowStub(
-            DunningWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(dunningId)
-                .setTaskQueue(DunningIds.TASK_QUEUE)
-                .build());
-    WorkflowClient.start(workflow::run, (DunningRequest) null);
     return dunningId;
   }
 
