@@ -143,15 +143,26 @@ class CustomerPageBrowserTest extends CustomerTestContext {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(again.statusCode()).as(again.body()).isEqualTo(302);
-    assertThat(retrySignals(first)).isEqualTo(1);
-    assertThat(retrySignals(second)).isEqualTo(1);
-    assertThat(retrySignals(ended)).isZero();
     await()
         .untilAsserted(
             () -> {
               assertThat(CustomerDunnings.charges(first)).isEqualTo(1);
               assertThat(CustomerDunnings.charges(second)).isEqualTo(1);
             });
+    // Another action through the API is the barrier: once its signal is in each history, every
+    // signal sent before it is too.
+    assertThat(
+            alice
+                .post(
+                    "/api/v1/customers/elasticpath/cus_" + customer + "/retry",
+                    "Idempotency-Key",
+                    "barrier")
+                .statusCode())
+        .isEqualTo(200);
+    await().until(() -> retrySignals(first) >= 2 && retrySignals(second) >= 2);
+    assertThat(retrySignals(first)).isEqualTo(2);
+    assertThat(retrySignals(second)).isEqualTo(2);
+    assertThat(retrySignals(ended)).isZero();
   }
 
   private long retrySignals(String invoice) {
