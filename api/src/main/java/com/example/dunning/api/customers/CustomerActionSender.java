@@ -9,6 +9,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
@@ -88,7 +89,15 @@ public class CustomerActionSender {
     } catch (WorkflowUpdateTimeoutOrCancelledException slow) {
       return new Outcome(actionKey, null);
     } catch (WorkflowUpdateException refused) {
-      throw new CustomerProblem(CustomerProblem.Kind.INVALID, refused.getCause().getMessage());
+      if (refused.getCause() instanceof ApplicationFailure failure
+          && IllegalArgumentException.class.getName().equals(failure.getType())) {
+        throw new CustomerProblem(CustomerProblem.Kind.INVALID, failure.getOriginalMessage());
+      }
+      throw new CustomerProblem(
+          CustomerProblem.Kind.RETRY,
+          "the customer's coordinator did not finish the action ("
+              + refused.getCause().getMessage()
+              + "); send it again with the same Idempotency-Key: it acts once");
     }
   }
 }

@@ -12,7 +12,9 @@ public class CustomerProblem extends RuntimeException {
     INVALID(HttpStatus.BAD_REQUEST, "Invalid request"),
     UNKNOWN_PROVIDER(HttpStatus.BAD_REQUEST, "Unknown provider"),
     UNKNOWN_CUSTOMER(HttpStatus.NOT_FOUND, "Unknown customer"),
-    CONVERSATION_OFF(HttpStatus.CONFLICT, "Customer conversations are off");
+    CONVERSATION_OFF(HttpStatus.CONFLICT, "Customer conversations are off"),
+    /** The action raced the coordinator's end or continue-as-new: the same key again is safe. */
+    RETRY(HttpStatus.SERVICE_UNAVAILABLE, "Send it again");
 
     private final HttpStatus status;
     private final String title;
