@@ -42,6 +42,6 @@ public final class TestPostgres {
     new JdbcTemplate(dataSource())
         .execute(
             "TRUNCATE failed_invoice, payment_attempt, dunning_log, notification, package_expiry,"
-                + " reconciliation RESTART IDENTITY CASCADE");
+                + " reconciliation, customer_action RESTART IDENTITY CASCADE");
   }
 }

@@ -38,6 +38,11 @@ public final class ApiCaller {
     return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
+  /** A POST without a body, with one more header (e.g. {@code Idempotency-Key}). */
+  public HttpResponse<String> post(String path, String header, String value) {
+    return send(request(path).header(header, value).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));

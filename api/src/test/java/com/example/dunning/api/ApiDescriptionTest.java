@@ -28,6 +28,9 @@ class ApiDescriptionTest extends ApiTestContext {
             "/api/v1/dunnings/{id}/pause",
             "/api/v1/dunnings/{id}/resume",
             "/api/v1/dunnings/{id}/retry-now",
+            "/api/v1/customers/{provider}/{id}",
+            "/api/v1/customers/{provider}/{id}/retry",
+            "/api/v1/customers/{provider}/{id}/payment-method-updated",
             "/api/v1/events",
             "/api/v1/events/{id}/redeliver");
     // Who acts comes from the token: the caller is no parameter of the action.

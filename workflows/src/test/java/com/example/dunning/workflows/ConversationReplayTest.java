@@ -26,6 +26,8 @@ class ConversationReplayTest {
   private static final List<String> HISTORIES =
       List.of(
           "givenACapEndingAtNight_itShouldDeferTheNoticeToTheMorningOfTheCustomer",
+          "givenACustomerActionDeliveredTwice_itShouldActOnceAndAnswerTheSameDunnings",
+          "givenAnEndedCoordinator_whenTheCustomerActs_itShouldStartAgainAndAct",
           "givenAQuietCustomer_itShouldEndAfterTheLongestWindowAndStartAgainOnTheNextNotice",
           "givenAStormOfNotices_itShouldHoldEveryCapAndDeferEachNoticeBeyondThemWithoutDroppingAny",
           "givenManyNotices_itShouldContinueAsNewAndCarryWhatItReserved-run-1",

@@ -3,14 +3,20 @@ package com.example.dunning.workflows;
 import static com.example.dunning.workflows.testing.MockActivities.mockActivities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import com.example.dunning.workflows.activities.CustomerActionActivities;
+import com.example.dunning.workflows.activities.CustomerActionActivities.ActionRequest;
 import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.client.ConversationStart;
 import com.example.dunning.workflows.conversation.Channel;
 import com.example.dunning.workflows.conversation.ConversationIds;
 import com.example.dunning.workflows.conversation.ConversationRun;
+import com.example.dunning.workflows.conversation.CustomerAction;
 import com.example.dunning.workflows.conversation.CustomerConversationWorkflow;
 import com.example.dunning.workflows.conversation.CustomerConversationWorkflowImpl;
 import com.example.dunning.workflows.conversation.MessageCaps;
@@ -18,6 +24,10 @@ import com.example.dunning.workflows.conversation.NoticeRequest;
 import com.example.dunning.workflows.conversation.NoticeSlot;
 import com.example.dunning.workflows.conversation.ReservedNotice;
 import com.example.dunning.workflows.dunning.DunningIds;
+import com.example.dunning.workflows.model.ActedDunning;
+import com.example.dunning.workflows.model.ActionClaimState;
+import com.example.dunning.workflows.model.CustomerActionKind;
+import com.example.dunning.workflows.model.CustomerActionResult;
 import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.policy.QuietHours;
@@ -51,6 +61,8 @@ class CustomerConversationWorkflowTest {
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private final DunningRecordActivities records = mockActivities(DunningRecordActivities.class);
+  private final CustomerActionActivities customerActions =
+      mockActivities(CustomerActionActivities.class);
 
   @RegisterExtension
   final HistoryRecorder histories = HistoryRecorder.conversation(ID, () -> client);
@@ -62,7 +74,7 @@ class CustomerConversationWorkflowTest {
             TestEnvironmentOptions.newBuilder().setInitialTime(MONDAY_9).build());
     Worker worker = env.newWorker(DunningIds.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(CustomerConversationWorkflowImpl.class);
-    worker.registerActivitiesImplementations(records);
+    worker.registerActivitiesImplementations(records, customerActions);
     client = env.getWorkflowClient();
     env.start();
   }
@@ -199,6 +211,79 @@ class CustomerConversationWorkflowTest {
     assertThatThrownBy(() -> coordinator().reserveNotice(noChannel))
         .isInstanceOf(WorkflowUpdateException.class);
     assertThat(coordinator().state().reserved()).hasSize(1);
+  }
+
+  @Test
+  void givenACustomerActionDeliveredTwice_itShouldActOnceAndAnswerTheSameDunnings() {
+    CustomerActionResult claimed =
+        new CustomerActionResult(
+            ID + ":action:req-1",
+            CustomerActionKind.RETRY_NOW,
+            List.of(
+                new ActedDunning("dunning-stripe-in_1", "in_1", ActionClaimState.SIGNALLED),
+                new ActedDunning("dunning-stripe-in_2", "in_2", ActionClaimState.SIGNALLED)));
+    when(customerActions.actForCustomer(any())).thenReturn(claimed);
+    reserve("in_1", Channel.EMAIL, null);
+    CustomerAction action =
+        new CustomerAction("req-1", CustomerActionKind.RETRY_NOW, "alice", null);
+
+    CustomerActionResult first = coordinator().customerAction(action);
+    env.sleep(Duration.ofMinutes(1));
+    CustomerActionResult again = coordinator().customerAction(action);
+
+    assertThat(first).isEqualTo(claimed);
+    assertThat(again).isEqualTo(claimed);
+    ArgumentCaptor<ActionRequest> asked = ArgumentCaptor.forClass(ActionRequest.class);
+    verify(customerActions, times(1)).actForCustomer(asked.capture());
+    assertThat(asked.getValue())
+        .isEqualTo(
+            new ActionRequest(
+                ID + ":action:req-1",
+                PROVIDER,
+                CUSTOMER,
+                CustomerActionKind.RETRY_NOW,
+                "alice",
+                null));
+  }
+
+  @Test
+  void givenAnEndedCoordinator_whenTheCustomerActs_itShouldStartAgainAndAct() {
+    when(customerActions.actForCustomer(any()))
+        .thenAnswer(
+            call ->
+                new CustomerActionResult(
+                    call.<ActionRequest>getArgument(0).actionKey(),
+                    CustomerActionKind.PAYMENT_METHOD_UPDATED,
+                    List.of()));
+    reserve("in_1", Channel.EMAIL, null);
+    env.sleep(Duration.ofDays(8));
+    assertThat(client.newUntypedWorkflowStub(ID).describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+
+    CustomerActionResult acted =
+        ConversationStart.customerAction(
+                client,
+                PROVIDER,
+                CUSTOMER,
+                new CustomerAction(
+                    "req-2", CustomerActionKind.PAYMENT_METHOD_UPDATED, "alice", "pm_new"))
+            .getResult();
+
+    assertThat(acted.actionKey()).isEqualTo(ID + ":action:req-2");
+    assertThat(client.newUntypedWorkflowStub(ID).describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    verify(customerActions, times(1)).actForCustomer(any());
+  }
+
+  @Test
+  void givenAnActionWithoutARequestId_itShouldBeRefused() {
+    reserve("in_1", Channel.EMAIL, null);
+    assertThatThrownBy(
+            () ->
+                coordinator()
+                    .customerAction(
+                        new CustomerAction(null, CustomerActionKind.RETRY_NOW, "alice", null)))
+        .isInstanceOf(WorkflowUpdateException.class);
   }
 
   private NoticeSlot reserve(String invoice, Channel channel, String timeZone) {

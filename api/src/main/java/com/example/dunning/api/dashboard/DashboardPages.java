@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
     assignableTypes = {
       OverviewController.class,
       DunningTableController.class,
-      DunningCaseController.class
+      DunningCaseController.class,
+      CustomerPageController.class
     })
 class DashboardPages {
 

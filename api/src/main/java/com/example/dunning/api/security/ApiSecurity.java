@@ -14,9 +14,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call the API: every endpoint but the webhooks (which Stripe signs), health and the API's
  * own description needs {@code Authorization: Bearer <token>} (RFC 6750). Reading needs the {@code
  * read} scope; starting a dunning and acting on one (every POST under {@code /api/v1/dunnings}),
- * and redelivering an outbound event, need {@code resolve}. No token or an unknown one: 401 with
- * {@code WWW-Authenticate: Bearer …}; a token without the scope: 403 with {@code
- * error="insufficient_scope"}.
+ * acting for a customer (every POST under {@code /api/v1/customers}), and redelivering an outbound
+ * event, need {@code resolve}. No token or an unknown one: 401 with {@code WWW-Authenticate: Bearer
+ * …}; a token without the scope: 403 with {@code error="insufficient_scope"}.
  */
 @Configuration
 class ApiSecurity {
@@ -80,6 +80,8 @@ class ApiSecurity {
                     .requestMatchers("/error")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, DUNNINGS, DUNNINGS + "/**")
+                    .hasAuthority(ApiScope.RESOLVE.authority())
+                    .requestMatchers(HttpMethod.POST, "/api/v1/customers/**")
                     .hasAuthority(ApiScope.RESOLVE.authority())
                     .requestMatchers(HttpMethod.POST, "/api/v1/events/*/redeliver")
                     .hasAuthority(ApiScope.RESOLVE.authority())

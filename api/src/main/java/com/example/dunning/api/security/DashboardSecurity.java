@@ -75,6 +75,8 @@ class DashboardSecurity {
                     // Every action on a dunning: pause, resume, retry-now, mark-paid, cancel.
                     .requestMatchers(HttpMethod.POST, "/dashboard/dunnings/*/*")
                     .hasAuthority(ApiScope.RESOLVE.authority())
+                    .requestMatchers(HttpMethod.POST, "/dashboard/customers/*/*/*")
+                    .hasAuthority(ApiScope.RESOLVE.authority())
                     .anyRequest()
                     .hasAuthority(ApiScope.READ.authority()))
         .authenticationProvider(new TokenLogin(tokens))

@@ -8,6 +8,7 @@ public final class ConversationIds {
 
   private static final Pattern PROVIDER = Pattern.compile("[a-z][a-z0-9_]{0,31}");
   private static final Pattern CUSTOMER = Pattern.compile("[A-Za-z0-9_\\-]{1,128}");
+  private static final Pattern REQUEST = Pattern.compile("[A-Za-z0-9_\\-.]{1,128}");
 
   private ConversationIds() {}
 
@@ -21,5 +22,16 @@ public final class ConversationIds {
       throw new IllegalArgumentException("customer id must match " + CUSTOMER + ": " + customerId);
     }
     return "dunning-customer-" + normalized + "-" + customerId;
+  }
+
+  /**
+   * {@code dunning-customer-stripe-cus_42:action:<request id>}: the key of a customer-level action,
+   * the same for every delivery of the request.
+   */
+  public static String actionKey(String coordinatorId, String requestId) {
+    if (requestId == null || !REQUEST.matcher(requestId).matches()) {
+      throw new IllegalArgumentException("request id must match " + REQUEST + ": " + requestId);
+    }
+    return coordinatorId + ":action:" + requestId;
   }
 }

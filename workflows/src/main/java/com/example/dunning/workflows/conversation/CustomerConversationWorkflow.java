@@ -1,5 +1,6 @@
 package com.example.dunning.workflows.conversation;
 
+import com.example.dunning.workflows.model.CustomerActionResult;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
@@ -18,6 +19,7 @@ public interface CustomerConversationWorkflow {
 
   String RESERVE_NOTICE = "reserveNotice";
   String STATE = "state";
+  String CUSTOMER_ACTION = "customerAction";
 
   @WorkflowMethod(name = TYPE)
   void run(ConversationRun run);
@@ -28,6 +30,17 @@ public interface CustomerConversationWorkflow {
 
   @UpdateValidatorMethod(updateName = RESERVE_NOTICE)
   void validateReserveNotice(NoticeRequest request);
+
+  /**
+   * Retries every open dunning of the customer once ({@code retryNow} or {@code
+   * paymentMethodUpdated}); answers which dunnings the action reached. The same request id, the
+   * same action: a repeat signals no dunning again.
+   */
+  @UpdateMethod(name = CUSTOMER_ACTION)
+  CustomerActionResult customerAction(CustomerAction action);
+
+  @UpdateValidatorMethod(updateName = CUSTOMER_ACTION)
+  void validateCustomerAction(CustomerAction action);
 
   @QueryMethod(name = STATE)
   ConversationState state();

@@ -1,7 +1,10 @@
 package com.example.dunning.workflows.conversation;
 
+import com.example.dunning.workflows.activities.CustomerActionActivities;
+import com.example.dunning.workflows.activities.CustomerActionActivities.ActionRequest;
 import com.example.dunning.workflows.activities.DatabaseWrites;
 import com.example.dunning.workflows.activities.DunningRecordActivities;
+import com.example.dunning.workflows.model.CustomerActionResult;
 import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.LogTitle;
@@ -11,7 +14,11 @@ import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The handler decides each notice's moment at once; the main method records the deferrals in the
@@ -24,12 +31,22 @@ public class CustomerConversationWorkflowImpl implements CustomerConversationWor
   private final DunningRecordActivities records =
       Workflow.newActivityStub(DunningRecordActivities.class, DatabaseWrites.OPTIONS);
 
+  /** Our PostgreSQL and Temporal, retried until they answer: the claims keep each signal single. */
+  private final CustomerActionActivities customerActions =
+      Workflow.newActivityStub(CustomerActionActivities.class, DatabaseWrites.OPTIONS);
+
   private final String provider;
   private final String customerId;
   private final MessageCaps caps;
   private final int requestsPerRun;
   private final List<ReservedNotice> reserved;
   private final List<DunningEvent> toRecord = new ArrayList<>();
+
+  /** The actions answered in this run, by key; a later run asks the claims again. */
+  private final Map<String, CustomerActionResult> actions = new HashMap<>();
+
+  private final Set<String> actionsRunning = new HashSet<>();
+
   private int requests;
   private Instant lastRequestAt;
 
@@ -109,6 +126,39 @@ public class CustomerConversationWorkflowImpl implements CustomerConversationWor
         || request.channel() == null) {
       throw new IllegalArgumentException("a notice needs its dunning id, key and channel");
     }
+  }
+
+  /**
+   * Runs in the handler, not the main method: only a customer action issues this activity, so the
+   * runs recorded before it issue the same commands and replay unchanged.
+   */
+  @Override
+  public CustomerActionResult customerAction(CustomerAction action) {
+    requests++;
+    String key = ConversationIds.actionKey(Workflow.getInfo().getWorkflowId(), action.requestId());
+    if (actionsRunning.contains(key)) {
+      Workflow.await(() -> actions.containsKey(key));
+    }
+    CustomerActionResult known = actions.get(key);
+    if (known != null) {
+      return known;
+    }
+    actionsRunning.add(key);
+    CustomerActionResult result =
+        customerActions.actForCustomer(
+            new ActionRequest(
+                key, provider, customerId, action.kind(), action.by(), action.paymentMethodId()));
+    actions.put(key, result);
+    actionsRunning.remove(key);
+    return result;
+  }
+
+  @Override
+  public void validateCustomerAction(CustomerAction action) {
+    if (action == null || action.kind() == null) {
+      throw new IllegalArgumentException("an action needs its kind");
+    }
+    ConversationIds.actionKey(Workflow.getInfo().getWorkflowId(), action.requestId());
   }
 
   @Override
