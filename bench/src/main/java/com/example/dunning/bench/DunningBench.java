@@ -58,7 +58,10 @@ public final class DunningBench {
     }
     bench.intake(intakeResult);
     if (scale != null) {
-      bench.scale(scale, intakeResult.directPeak().perSecond());
+      bench.scale(
+          scale,
+          intakeResult.directPeak().perSecond(),
+          intakeResult.directPeak().allCpuMillisPerCall());
     }
     bench.cost(workflowRetries, smartRetries);
     System.out.println();
@@ -119,7 +122,9 @@ public final class DunningBench {
         "");
   }
 
-  private void scale(ScaleBenchmark.Result s, double directStartsPerSecond) {
+  private void scale(
+      ScaleBenchmark.Result s, double directStartsPerSecond, double directStartCpuMillis) {
+    String directCpu = "direct start %.2f ms (client + server)".formatted(directStartCpuMillis);
     ScaleBenchmark.Level first = s.levels().get(0);
     String baseline =
         "%,d open: %.0f / %.0f MiB (idle worker %.0f / %.0f)"
@@ -145,12 +150,29 @@ public final class DunningBench {
           ratio(level.openedPerSecond(), directStartsPerSecond),
           "");
     }
+    int opened = 0;
+    for (ScaleBenchmark.Level level : s.levels()) {
+      row(
+          "CPU per opened dunning up to %,d (busy: %s)".formatted(level.open(), level.cpu().busy()),
+          level.cpu().perEach(level.open() - opened),
+          directCpu,
+          ratio(level.cpu().total() / 1e6 / (level.open() - opened), directStartCpuMillis),
+          "");
+      opened = level.open();
+    }
     int open = s.levels().get(s.levels().size() - 1).open();
     row(
         "first step of %,d sleeping dunnings, steps run/s once due".formatted(open),
         "%.0f/s".formatted(s.stepsPerSecond()),
         "direct starts %.0f/s".formatted(directStartsPerSecond),
         ratio(s.stepsPerSecond(), directStartsPerSecond),
+        "");
+    row(
+        "CPU per first step, %,d steps run after the first came due (busy: %s)"
+            .formatted(s.stepsMeasured(), s.stepCpu().busy()),
+        s.stepCpu().perEach(Math.max(1, s.stepsMeasured())),
+        directCpu,
+        ratio(s.stepCpu().total() / 1e6 / Math.max(1, s.stepsMeasured()), directStartCpuMillis),
         "");
     row(
         "step run after it came due: p50 / p99 / max",

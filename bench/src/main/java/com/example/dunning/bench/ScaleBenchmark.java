@@ -16,7 +16,13 @@ final class ScaleBenchmark {
   static final Duration FIRST_STEP =
       Duration.ofSeconds(Long.getLong("bench.firstStepSeconds", 100));
 
-  record Level(int open, double openedPerSecond, double heapMib, double rssMib) {}
+  /** Where a worker's profile of the step burst goes ({@code jcmd JFR.start}); none when unset. */
+  static final String PROFILE = System.getProperty("bench.workerProfile", "");
+
+  /**
+   * @param cpu what each process spent while this level opened (null for the idle worker)
+   */
+  record Level(int open, double openedPerSecond, double heapMib, double rssMib, StackCpu cpu) {}
 
   /**
    * @param afterSteps the last level again once every first step has run: opening the last level
@@ -32,7 +38,9 @@ final class ScaleBenchmark {
       double stepLagP99Seconds,
       double stepLagMaxSeconds,
       double allDoneAfterLastDueSeconds,
-      double stepsPerSecond) {}
+      double stepsPerSecond,
+      int stepsMeasured,
+      StackCpu stepCpu) {}
 
   private final BenchStack stack;
 
@@ -58,11 +66,14 @@ final class ScaleBenchmark {
   }
 
   Result run(WorkerProcess worker, int... levels) throws Exception {
-    Level idle = new Level(0, 0, worker.heapAfterGcMib(), worker.rssMib());
+    Level idle = new Level(0, 0, worker.heapAfterGcMib(), worker.rssMib(), null);
+    StackCpu.Processes processes =
+        StackCpu.Processes.of(worker.handle(), stack.temporal.handle(), stack.ports.postgres());
     List<Level> measured = new ArrayList<>();
     int open = 0;
     for (int level : levels) {
       int from = open;
+      StackCpu cpuBefore = StackCpu.now(processes);
       long start = System.nanoTime();
       Load.flatOut(
           stack.temporal.handle(),
@@ -74,15 +85,40 @@ final class ScaleBenchmark {
           });
       awaitCount("SELECT count(*) FROM failed_invoice WHERE invoice_id LIKE 'in_scale_%'", level);
       double opened = (level - from) * 1e9 / (System.nanoTime() - start);
+      StackCpu cpu = StackCpu.now(processes).since(cpuBefore);
+      DunningBench.log(
+          "opened up to %,d: %.0f/s; CPU per dunning %s; busy %s"
+              .formatted(level, opened, cpu.perEach(level - from), cpu.busy()));
       open = level;
-      measured.add(new Level(level, opened, worker.heapAfterGcMib(), worker.rssMib()));
+      measured.add(new Level(level, opened, worker.heapAfterGcMib(), worker.rssMib(), cpu));
     }
     String stepSent =
         "SELECT count(*) FROM notification WHERE notice_key LIKE '%:reminder:email'"
             + " AND state = 'SENT'";
+    awaitFirstDue();
+    int sentBefore = stack.database.queryForObject(stepSent, Integer.class);
+    if (!PROFILE.isEmpty()) {
+      worker.jcmd("JFR.start", "name=steps", "settings=profile", "filename=" + PROFILE);
+    }
+    CpuTime benchBefore = CpuTime.now(stack.temporal.handle());
+    StackCpu stepsBefore = StackCpu.now(processes);
     awaitCount(stepSent, open);
+    StackCpu stepCpu = StackCpu.now(processes).since(stepsBefore);
+    CpuTime benchAfter = CpuTime.now(stack.temporal.handle());
+    if (!PROFILE.isEmpty()) {
+      worker.jcmd("JFR.stop", "name=steps");
+      DunningBench.log("worker's profile of the steps: " + PROFILE);
+    }
+    int stepsMeasured = open - sentBefore;
+    DunningBench.log(
+        "%,d steps after the first came due: CPU per step %s; busy %s; benchmark JVM by threads:%s"
+            .formatted(
+                stepsMeasured,
+                stepCpu.perEach(Math.max(1, stepsMeasured)),
+                stepCpu.busy(),
+                perStep(benchAfter.groupsSince(benchBefore), stepsMeasured)));
     Thread.sleep(2000); // a send done twice would show in the SMTP server's count meanwhile
-    Level afterSteps = new Level(open, Double.NaN, worker.heapAfterGcMib(), worker.rssMib());
+    Level afterSteps = new Level(open, Double.NaN, worker.heapAfterGcMib(), worker.rssMib(), null);
     Map<String, Object> lag =
         stack.database.queryForMap(
             """
@@ -114,7 +150,43 @@ final class ScaleBenchmark {
         number(lag.get("p99")),
         number(lag.get("max")),
         number(lag.get("after_last_due")),
-        number(lag.get("per_second")));
+        number(lag.get("per_second")),
+        stepsMeasured,
+        stepCpu);
+  }
+
+  /**
+   * Waits until the first step not yet run comes due, so that the step burst's CPU time leaves out
+   * the idle wait before it.
+   */
+  private void awaitFirstDue() throws InterruptedException {
+    Double wait =
+        stack.database.queryForObject(
+            """
+            SELECT extract(epoch FROM min(f.created_at) + make_interval(secs => ?) - now())
+            FROM failed_invoice f
+            WHERE f.invoice_id LIKE 'in_scale_%' AND NOT EXISTS (
+              SELECT 1 FROM notification n
+              WHERE n.dunning_id = f.dunning_id AND n.notice_key LIKE '%:reminder:email')
+            """,
+            Double.class, (double) FIRST_STEP.toSeconds());
+    if (wait != null && wait > 0) {
+      Thread.sleep((long) (wait * 1000));
+    }
+  }
+
+  /** The groups of threads that spent at least a hundredth of a millisecond per step. */
+  private static String perStep(Map<String, Long> groups, int steps) {
+    StringBuilder text = new StringBuilder();
+    groups.entrySet().stream()
+        .filter(group -> steps > 0 && group.getValue() / 1e6 / steps >= 0.01)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(
+            group ->
+                text.append(
+                    "%n    %-60s %.3f ms"
+                        .formatted(group.getKey(), group.getValue() / 1e6 / steps)));
+    return text.toString();
   }
 
   private void awaitCount(String sql, int count) throws InterruptedException {
