@@ -31,6 +31,20 @@ public class NoticeMailer {
 
   private static final String UTF_8 = "UTF-8";
 
+  /**
+   * The system property that names Jakarta Mail's {@code StreamProvider}: without it, Jakarta Mail
+   * finds one with a {@code ServiceLoader} scan of the whole class path for every part it builds
+   * or encodes, a fifth of the worker's CPU time per step in a packaged jar (docs/benchmarks.md).
+   */
+  static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+  /** Angus Mail's, the one that scan finds (its META-INF/services entry). */
+  static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+  static {
+    System.getProperties().putIfAbsent(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
+  }
+
   static final List<String> TIMEOUTS =
       List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout");
 
