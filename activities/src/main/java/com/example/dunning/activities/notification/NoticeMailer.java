@@ -33,8 +33,8 @@ public class NoticeMailer {
 
   /**
    * The system property that names Jakarta Mail's {@code StreamProvider}: without it, Jakarta Mail
-   * finds one with a {@code ServiceLoader} scan of the whole class path for every part it builds
-   * or encodes, a fifth of the worker's CPU time per step in a packaged jar (docs/benchmarks.md).
+   * finds one with a {@code ServiceLoader} scan of the whole class path for every part it builds or
+   * encodes, a fifth of the worker's CPU time per step in a packaged jar (docs/benchmarks.md).
    */
   static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
