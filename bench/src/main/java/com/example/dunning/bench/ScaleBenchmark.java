@@ -16,7 +16,10 @@ final class ScaleBenchmark {
   static final Duration FIRST_STEP =
       Duration.ofSeconds(Long.getLong("bench.firstStepSeconds", 100));
 
-  /** Where a worker's profile of the step burst goes ({@code jcmd JFR.start}); none when unset. */
+  /**
+   * Where the worker's profiles go ({@code jcmd JFR.start}), as {@code <prefix>-opening.jfr} (the
+   * last level opening) and {@code <prefix>-steps.jfr} (the first steps); none when unset.
+   */
   static final String PROFILE = System.getProperty("bench.workerProfile", "");
 
   /**
@@ -73,6 +76,14 @@ final class ScaleBenchmark {
     int open = 0;
     for (int level : levels) {
       int from = open;
+      boolean profiled = !PROFILE.isEmpty() && level == levels[levels.length - 1];
+      if (profiled) {
+        worker.jcmd(
+            "JFR.start",
+            "name=opening",
+            "settings=profile",
+            "filename=" + PROFILE + "-opening.jfr");
+      }
       StackCpu cpuBefore = StackCpu.now(processes);
       long start = System.nanoTime();
       Load.flatOut(
@@ -86,6 +97,9 @@ final class ScaleBenchmark {
       awaitCount("SELECT count(*) FROM failed_invoice WHERE invoice_id LIKE 'in_scale_%'", level);
       double opened = (level - from) * 1e9 / (System.nanoTime() - start);
       StackCpu cpu = StackCpu.now(processes).since(cpuBefore);
+      if (profiled) {
+        worker.jcmd("JFR.stop", "name=opening");
+      }
       DunningBench.log(
           "opened up to %,d: %.0f/s; CPU per dunning %s; busy %s"
               .formatted(level, opened, cpu.perEach(level - from), cpu.busy()));
@@ -98,25 +112,20 @@ final class ScaleBenchmark {
     awaitFirstDue();
     int sentBefore = stack.database.queryForObject(stepSent, Integer.class);
     if (!PROFILE.isEmpty()) {
-      worker.jcmd("JFR.start", "name=steps", "settings=profile", "filename=" + PROFILE);
+      worker.jcmd(
+          "JFR.start", "name=steps", "settings=profile", "filename=" + PROFILE + "-steps.jfr");
     }
-    CpuTime benchBefore = CpuTime.now(stack.temporal.handle());
     StackCpu stepsBefore = StackCpu.now(processes);
     awaitCount(stepSent, open);
     StackCpu stepCpu = StackCpu.now(processes).since(stepsBefore);
-    CpuTime benchAfter = CpuTime.now(stack.temporal.handle());
     if (!PROFILE.isEmpty()) {
       worker.jcmd("JFR.stop", "name=steps");
-      DunningBench.log("worker's profile of the steps: " + PROFILE);
+      DunningBench.log("worker's profiles: " + PROFILE + "-opening.jfr, -steps.jfr");
     }
     int stepsMeasured = open - sentBefore;
     DunningBench.log(
-        "%,d steps after the first came due: CPU per step %s; busy %s; benchmark JVM by threads:%s"
-            .formatted(
-                stepsMeasured,
-                stepCpu.perEach(Math.max(1, stepsMeasured)),
-                stepCpu.busy(),
-                perStep(benchAfter.groupsSince(benchBefore), stepsMeasured)));
+        "%,d steps after the first came due: CPU per step %s; busy %s"
+            .formatted(stepsMeasured, stepCpu.perEach(Math.max(1, stepsMeasured)), stepCpu.busy()));
     Thread.sleep(2000); // a send done twice would show in the SMTP server's count meanwhile
     Level afterSteps = new Level(open, Double.NaN, worker.heapAfterGcMib(), worker.rssMib(), null);
     Map<String, Object> lag =
@@ -173,20 +182,6 @@ final class ScaleBenchmark {
     if (wait != null && wait > 0) {
       Thread.sleep((long) (wait * 1000));
     }
-  }
-
-  /** The groups of threads that spent at least a hundredth of a millisecond per step. */
-  private static String perStep(Map<String, Long> groups, int steps) {
-    StringBuilder text = new StringBuilder();
-    groups.entrySet().stream()
-        .filter(group -> steps > 0 && group.getValue() / 1e6 / steps >= 0.01)
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(
-            group ->
-                text.append(
-                    "%n    %-60s %.3f ms"
-                        .formatted(group.getKey(), group.getValue() / 1e6 / steps)));
-    return text.toString();
   }
 
   private void awaitCount(String sql, int count) throws InterruptedException {

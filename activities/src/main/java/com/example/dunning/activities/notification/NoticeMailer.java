@@ -45,6 +45,13 @@ public class NoticeMailer {
     System.getProperties().putIfAbsent(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
   }
 
+  /**
+   * Each part's transfer encoding, set so that Jakarta Mail does not write the whole part once more
+   * to choose one (a quarter of a notice's send): quoted-printable carries any UTF-8 text, and
+   * keeps lines short, whatever the language.
+   */
+  static final String TRANSFER_ENCODING = "quoted-printable";
+
   static final List<String> TIMEOUTS =
       List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout");
 
@@ -107,8 +114,10 @@ public class NoticeMailer {
       message.setHeader("Content-Language", email.languageTag());
       MimeBodyPart text = new MimeBodyPart();
       text.setText(email.text(), UTF_8, "plain");
+      text.setHeader("Content-Transfer-Encoding", TRANSFER_ENCODING);
       MimeBodyPart html = new MimeBodyPart();
       html.setText(email.html(), UTF_8, "html");
+      html.setHeader("Content-Transfer-Encoding", TRANSFER_ENCODING);
       message.setContent(new MimeMultipart("alternative", text, html));
       // The same notice always has the same Message-ID, so a mail system can drop a duplicate too.
       // JavaMailSenderImpl keeps a Message-ID that was set before sending.
