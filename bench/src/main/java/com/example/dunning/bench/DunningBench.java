@@ -16,7 +16,9 @@ import java.util.Locale;
  *
  * <p>{@code -Dbench.levels=1000,5000,10000} (the default) sets the numbers of dunnings open at once
  * (empty: no scale run); {@code -Dbench.intake=3000} the deliveries per intake run; {@code
- * -Dbench.warmUp=12000} the calls per path that warm the intake up first.
+ * -Dbench.warmUp=12000} the calls per path that warm the intake up first; {@code
+ * -Dbench.parts=scale} leaves the intake out but for its direct starts, the scale part's baseline;
+ * {@code -Dbench.workerSettings="--a=1 --b=2"} adds Spring arguments to the worker's.
  */
 public final class DunningBench {
 
@@ -40,25 +42,40 @@ public final class DunningBench {
     // Each part on a stack of its own: the test server keeps every workflow in its heap, so the
     // intake measured after 10,000 open dunnings would measure their garbage collection, and the
     // worker of the scale part would run the intake's workflows.
-    IntakeBenchmark.Result intakeResult;
+    boolean scaleOnly = "scale".equals(System.getProperty("bench.parts", "all"));
+    IntakeBenchmark.Result intakeResult = null;
+    Latencies directStarts;
     try (BenchStack stack = BenchStack.start()) {
-      intakeResult =
-          new IntakeBenchmark(stack).run(Integer.getInteger("bench.warmUp", 12000), intake);
+      IntakeBenchmark intakeBenchmark = new IntakeBenchmark(stack);
+      int warmUp = Integer.getInteger("bench.warmUp", 12000);
+      if (scaleOnly) {
+        directStarts = intakeBenchmark.directOnly(warmUp, intake);
+      } else {
+        intakeResult = intakeBenchmark.run(warmUp, intake);
+        directStarts = intakeResult.directPeak();
+      }
     }
     ScaleBenchmark.Result scale = null;
     if (levels.length > 0) {
       try (BenchStack stack = BenchStack.start()) {
         List<String> settings = stack.workerSettings();
         settings.addAll(ScaleBenchmark.policy());
+        // Settings to try on the worker, e.g. its pollers or cache, separated by spaces.
+        settings.addAll(
+            java.util.Arrays.stream(System.getProperty("bench.workerSettings", "").split(" "))
+                .filter(setting -> !setting.isBlank())
+                .toList());
         try (WorkerProcess worker = WorkerProcess.start(FreePorts.one(), settings)) {
           log("worker log: " + worker.log());
           scale = new ScaleBenchmark(stack).run(worker, levels);
         }
       }
     }
-    bench.intake(intakeResult);
+    if (intakeResult != null) {
+      bench.intake(intakeResult);
+    }
     if (scale != null) {
-      bench.scale(scale, intakeResult.directPeak().perSecond());
+      bench.scale(scale, directStarts.perSecond(), directStarts.allCpuMillisPerCall());
     }
     bench.cost(workflowRetries, smartRetries);
     System.out.println();
@@ -119,7 +136,9 @@ public final class DunningBench {
         "");
   }
 
-  private void scale(ScaleBenchmark.Result s, double directStartsPerSecond) {
+  private void scale(
+      ScaleBenchmark.Result s, double directStartsPerSecond, double directStartCpuMillis) {
+    String directCpu = "direct start %.2f ms (client + server)".formatted(directStartCpuMillis);
     ScaleBenchmark.Level first = s.levels().get(0);
     String baseline =
         "%,d open: %.0f / %.0f MiB (idle worker %.0f / %.0f)"
@@ -145,12 +164,29 @@ public final class DunningBench {
           ratio(level.openedPerSecond(), directStartsPerSecond),
           "");
     }
+    int opened = 0;
+    for (ScaleBenchmark.Level level : s.levels()) {
+      row(
+          "CPU per opened dunning up to %,d (busy: %s)".formatted(level.open(), level.cpu().busy()),
+          level.cpu().perEach(level.open() - opened),
+          directCpu,
+          ratio(level.cpu().total() / 1e6 / (level.open() - opened), directStartCpuMillis),
+          "");
+      opened = level.open();
+    }
     int open = s.levels().get(s.levels().size() - 1).open();
     row(
         "first step of %,d sleeping dunnings, steps run/s once due".formatted(open),
         "%.0f/s".formatted(s.stepsPerSecond()),
         "direct starts %.0f/s".formatted(directStartsPerSecond),
         ratio(s.stepsPerSecond(), directStartsPerSecond),
+        "");
+    row(
+        "CPU per first step, %,d steps run after the first came due (busy: %s)"
+            .formatted(s.stepsMeasured(), s.stepCpu().busy()),
+        s.stepCpu().perEach(Math.max(1, s.stepsMeasured())),
+        directCpu,
+        ratio(s.stepCpu().total() / 1e6 / Math.max(1, s.stepsMeasured()), directStartCpuMillis),
         "");
     row(
         "step run after it came due: p50 / p99 / max",

@@ -69,6 +69,23 @@ final class IntakeBenchmark {
   }
 
   /**
+   * Only the baseline of the scale part: direct starts, warmed up with {@code warmUp} calls, then
+   * {@code count} flat out ({@code -Dbench.parts=scale}).
+   */
+  Latencies directOnly(int warmUp, int count) throws InterruptedException {
+    for (int done = 0; done < warmUp; done += 2000) {
+      int n = Math.min(2000, warmUp - done);
+      turnLog(
+          "direct",
+          "warm",
+          Load.flatOut(stack.temporal.handle(), n, THREADS, i -> direct("warm", i % 64)));
+    }
+    Latencies run = load(count, 0, i -> direct("scale-baseline", i));
+    turnLog("direct", "baseline", run);
+    return run;
+  }
+
+  /**
    * Warms both paths up with {@code count} calls each, in rounds, for a few invoices delivered
    * again and again: the same code runs (verify, route, signal-with-start, answer), but no new
    * workflow is started, so the server is the same for the measured runs however long this takes.

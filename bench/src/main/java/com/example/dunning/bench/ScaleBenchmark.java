@@ -16,7 +16,16 @@ final class ScaleBenchmark {
   static final Duration FIRST_STEP =
       Duration.ofSeconds(Long.getLong("bench.firstStepSeconds", 100));
 
-  record Level(int open, double openedPerSecond, double heapMib, double rssMib) {}
+  /**
+   * Where the worker's profiles go ({@code jcmd JFR.start}), as {@code <prefix>-opening.jfr} (the
+   * last level opening) and {@code <prefix>-steps.jfr} (the first steps); none when unset.
+   */
+  static final String PROFILE = System.getProperty("bench.workerProfile", "");
+
+  /**
+   * @param cpu what each process spent while this level opened (null for the idle worker)
+   */
+  record Level(int open, double openedPerSecond, double heapMib, double rssMib, StackCpu cpu) {}
 
   /**
    * @param afterSteps the last level again once every first step has run: opening the last level
@@ -32,7 +41,9 @@ final class ScaleBenchmark {
       double stepLagP99Seconds,
       double stepLagMaxSeconds,
       double allDoneAfterLastDueSeconds,
-      double stepsPerSecond) {}
+      double stepsPerSecond,
+      int stepsMeasured,
+      StackCpu stepCpu) {}
 
   private final BenchStack stack;
 
@@ -58,11 +69,22 @@ final class ScaleBenchmark {
   }
 
   Result run(WorkerProcess worker, int... levels) throws Exception {
-    Level idle = new Level(0, 0, worker.heapAfterGcMib(), worker.rssMib());
+    Level idle = new Level(0, 0, worker.heapAfterGcMib(), worker.rssMib(), null);
+    StackCpu.Processes processes =
+        StackCpu.Processes.of(worker.handle(), stack.temporal.handle(), stack.ports.postgres());
     List<Level> measured = new ArrayList<>();
     int open = 0;
     for (int level : levels) {
       int from = open;
+      boolean profiled = !PROFILE.isEmpty() && level == levels[levels.length - 1];
+      if (profiled) {
+        worker.jcmd(
+            "JFR.start",
+            "name=opening",
+            "settings=profile",
+            "filename=" + PROFILE + "-opening.jfr");
+      }
+      StackCpu cpuBefore = StackCpu.now(processes);
       long start = System.nanoTime();
       Load.flatOut(
           stack.temporal.handle(),
@@ -74,15 +96,38 @@ final class ScaleBenchmark {
           });
       awaitCount("SELECT count(*) FROM failed_invoice WHERE invoice_id LIKE 'in_scale_%'", level);
       double opened = (level - from) * 1e9 / (System.nanoTime() - start);
+      StackCpu cpu = StackCpu.now(processes).since(cpuBefore);
+      if (profiled) {
+        worker.jcmd("JFR.stop", "name=opening");
+      }
+      DunningBench.log(
+          "opened up to %,d: %.0f/s; CPU per dunning %s; busy %s"
+              .formatted(level, opened, cpu.perEach(level - from), cpu.busy()));
       open = level;
-      measured.add(new Level(level, opened, worker.heapAfterGcMib(), worker.rssMib()));
+      measured.add(new Level(level, opened, worker.heapAfterGcMib(), worker.rssMib(), cpu));
     }
     String stepSent =
         "SELECT count(*) FROM notification WHERE notice_key LIKE '%:reminder:email'"
             + " AND state = 'SENT'";
+    awaitFirstDue();
+    int sentBefore = stack.database.queryForObject(stepSent, Integer.class);
+    if (!PROFILE.isEmpty()) {
+      worker.jcmd(
+          "JFR.start", "name=steps", "settings=profile", "filename=" + PROFILE + "-steps.jfr");
+    }
+    StackCpu stepsBefore = StackCpu.now(processes);
     awaitCount(stepSent, open);
+    StackCpu stepCpu = StackCpu.now(processes).since(stepsBefore);
+    if (!PROFILE.isEmpty()) {
+      worker.jcmd("JFR.stop", "name=steps");
+      DunningBench.log("worker's profiles: " + PROFILE + "-opening.jfr, -steps.jfr");
+    }
+    int stepsMeasured = open - sentBefore;
+    DunningBench.log(
+        "%,d steps after the first came due: CPU per step %s; busy %s"
+            .formatted(stepsMeasured, stepCpu.perEach(Math.max(1, stepsMeasured)), stepCpu.busy()));
     Thread.sleep(2000); // a send done twice would show in the SMTP server's count meanwhile
-    Level afterSteps = new Level(open, Double.NaN, worker.heapAfterGcMib(), worker.rssMib());
+    Level afterSteps = new Level(open, Double.NaN, worker.heapAfterGcMib(), worker.rssMib(), null);
     Map<String, Object> lag =
         stack.database.queryForMap(
             """
@@ -114,7 +159,29 @@ final class ScaleBenchmark {
         number(lag.get("p99")),
         number(lag.get("max")),
         number(lag.get("after_last_due")),
-        number(lag.get("per_second")));
+        number(lag.get("per_second")),
+        stepsMeasured,
+        stepCpu);
+  }
+
+  /**
+   * Waits until the first step not yet run comes due, so that the step burst's CPU time leaves out
+   * the idle wait before it.
+   */
+  private void awaitFirstDue() throws InterruptedException {
+    Double wait =
+        stack.database.queryForObject(
+            """
+            SELECT extract(epoch FROM min(f.created_at) + make_interval(secs => ?) - now())
+            FROM failed_invoice f
+            WHERE f.invoice_id LIKE 'in_scale_%' AND NOT EXISTS (
+              SELECT 1 FROM notification n
+              WHERE n.dunning_id = f.dunning_id AND n.notice_key LIKE '%:reminder:email')
+            """,
+            Double.class, (double) FIRST_STEP.toSeconds());
+    if (wait != null && wait > 0) {
+      Thread.sleep((long) (wait * 1000));
+    }
   }
 
   private void awaitCount(String sql, int count) throws InterruptedException {

@@ -130,19 +130,27 @@ public final class WorkerProcess implements AutoCloseable {
     return log;
   }
 
-  private String jcmd(String what) throws Exception {
+  /** The worker's process, for the benchmark to read its CPU time and profile it. */
+  public ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  /**
+   * Runs a diagnostic command in the worker ({@code jcmd <pid> <command…>}, e.g. {@code JFR.start
+   * …}) and returns its output.
+   */
+  public String jcmd(String... command) throws Exception {
     Path jcmd =
         Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
-    Process run =
-        new ProcessBuilder(
-                Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd",
-                Long.toString(process.pid()),
-                what)
-            .redirectErrorStream(true)
-            .start();
+    List<String> line =
+        new ArrayList<>(
+            List.of(
+                Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd", Long.toString(process.pid())));
+    line.addAll(List.of(command));
+    Process run = new ProcessBuilder(line).redirectErrorStream(true).start();
     String out = new String(run.getInputStream().readAllBytes());
     if (!run.waitFor(1, TimeUnit.MINUTES) || run.exitValue() != 0) {
-      throw new IllegalStateException("jcmd " + what + " failed: " + out);
+      throw new IllegalStateException("jcmd " + line + " failed: " + out);
     }
     return out;
   }

@@ -25,7 +25,8 @@ public class StripeConfiguration {
             .setApiKey(properties.apiKey())
             .setConnectTimeout(Math.toIntExact(properties.connectTimeout().toMillis()))
             .setReadTimeout(Math.toIntExact(properties.readTimeout().toMillis()))
-            .setMaxNetworkRetries(properties.maxNetworkRetries());
+            .setMaxNetworkRetries(properties.maxNetworkRetries())
+            .setHttpClient(new StripeHttpClient());
     if (properties.apiBase() != null && !properties.apiBase().isBlank()) {
       builder.setApiBase(properties.apiBase());
     }

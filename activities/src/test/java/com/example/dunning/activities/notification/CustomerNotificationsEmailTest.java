@@ -20,7 +20,9 @@ import com.example.dunning.workflows.policy.NoticeKind;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.temporal.failure.ApplicationFailure;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -118,6 +120,23 @@ class CustomerNotificationsEmailTest {
 
     assertThat(rendered.subject()).contains("¥1,200");
     assertThat(rendered.text()).startsWith("Hello,").contains("¥1,200").doesNotContain("Hi ");
+  }
+
+  @Test
+  void givenAnEnglishNotice_whenEmailed_bothPartsShouldBeQuotedPrintableAsSetNotAsChosen()
+      throws Exception {
+    notifications.sendEmail(
+        notice(
+            "notice:email",
+            NoticeKind.NOTICE,
+            payment(customer("ada@example.com", null), 1999, "usd")));
+
+    assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+    MimeMultipart parts = (MimeMultipart) smtp.getReceivedMessages()[0].getContent();
+    assertThat(parts.getCount()).isEqualTo(2);
+    for (int i = 0; i < parts.getCount(); i++) {
+      assertThat(((MimeBodyPart) parts.getBodyPart(i)).getEncoding()).isEqualTo("quoted-printable");
+    }
   }
 
   @Test
