@@ -1,5 +1,6 @@
 package com.example.dunning.worker;
 
+import com.example.dunning.activities.conversation.ConversationReservations;
 import com.example.dunning.activities.conversation.CustomerActions;
 import com.example.dunning.workflows.conversation.CustomerConversationWorkflowImpl;
 import com.example.dunning.workflows.dunning.DunningIds;
@@ -12,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The switch {@code dunning.conversation.enabled}: on, the worker also runs the customer's
- * coordinator and its action activity on task queue {@code dunning}; off (the default), neither is
- * registered and the worker is exactly as before (docs/conversation.md).
+ * coordinator, its action activity and the dunnings' activity that asks it on task queue {@code
+ * dunning}; off (the default), none is registered and the worker is exactly as before
+ * (docs/conversation.md).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = ConversationWorker.SWITCH, havingValue = "true")
@@ -24,16 +26,17 @@ public class ConversationWorker {
   /** After every bean is made (the starter's workers among them) and before the workers start. */
   @Bean
   SmartInitializingSingleton coordinatorRegistration(
-      WorkerFactory workers, CustomerActions actions) {
-    return () -> register(workers, actions);
+      WorkerFactory workers, CustomerActions actions, ConversationReservations reservations) {
+    return () -> register(workers, actions, reservations);
   }
 
-  static void register(WorkerFactory workers, CustomerActions actions) {
+  static void register(
+      WorkerFactory workers, CustomerActions actions, ConversationReservations reservations) {
     Worker worker = workers.getWorker(DunningIds.TASK_QUEUE);
     if (worker == null) {
       throw new IllegalStateException("no worker on task queue " + DunningIds.TASK_QUEUE);
     }
     worker.registerWorkflowImplementationTypes(CustomerConversationWorkflowImpl.class);
-    worker.registerActivitiesImplementations(actions);
+    worker.registerActivitiesImplementations(actions, reservations);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.dunning.activities.Patience;
 import com.example.dunning.activities.TestPostgres;
+import com.example.dunning.activities.conversation.ConversationReservations;
 import com.example.dunning.activities.conversation.CustomerActions;
 import com.example.dunning.workflows.client.ConversationStart;
 import com.example.dunning.workflows.conversation.Channel;
@@ -49,7 +50,8 @@ class ConversationSwitchTest {
             .withBean(WorkerFactory.class, env::getWorkerFactory)
             .withBean(WorkflowClient.class, env::getWorkflowClient)
             .withBean(DataSource.class, TestPostgres::dataSource)
-            .withUserConfiguration(CustomerActions.class, ConversationWorker.class);
+            .withUserConfiguration(
+                CustomerActions.class, ConversationReservations.class, ConversationWorker.class);
   }
 
   @AfterEach
@@ -85,6 +87,7 @@ class ConversationSwitchTest {
                           new CustomerAction("req-on", CustomerActionKind.RETRY_NOW, "alice", null))
                       .getResult(Patience.WAIT.toSeconds(), TimeUnit.SECONDS);
 
+              assertThat(context).hasSingleBean(ConversationReservations.class);
               assertThat(slot.deferredBy()).isNull();
               assertThat(acted.actionKey())
                   .isEqualTo("dunning-customer-stripe-cus_on:action:req-on");
@@ -109,6 +112,7 @@ class ConversationSwitchTest {
           WorkflowClient.start(coordinator::run, ConversationRun.first("stripe", "cus_off"));
 
           assertThat(context).doesNotHaveBean(CustomerActions.class);
+          assertThat(context).doesNotHaveBean(ConversationReservations.class);
           assertThat(context).doesNotHaveBean(ConversationWorker.class);
           Patience.await()
               .untilAsserted(

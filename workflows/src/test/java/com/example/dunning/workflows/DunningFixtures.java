@@ -50,12 +50,17 @@ public final class DunningFixtures {
                   NoticeKind.EXPIRED)),
           Duration.ofDays(30));
 
-  public static final DunningSettings WORKFLOW_RETRIES = new DunningSettings(POLICY, false, null);
-  public static final DunningSettings PROVIDER_RETRIES = new DunningSettings(POLICY, true, null);
+  public static final DunningSettings WORKFLOW_RETRIES =
+      new DunningSettings(POLICY, false, null, false);
+  public static final DunningSettings PROVIDER_RETRIES =
+      new DunningSettings(POLICY, true, null, false);
 
   public static DunningSettings withQuietHours(QuietHours quietHours) {
-    return new DunningSettings(POLICY, false, quietHours);
+    return new DunningSettings(POLICY, false, quietHours, false);
   }
+
+  /** Workflow retries, asking the customer's coordinator before each notice. */
+  public static final DunningSettings CONVERSING = new DunningSettings(POLICY, false, null, true);
 
   private DunningFixtures() {}
 

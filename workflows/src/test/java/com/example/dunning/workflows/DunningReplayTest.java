@@ -8,6 +8,7 @@ import com.example.dunning.workflows.dunning.DunningWorkflowImpl;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.LogTitle;
 import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -90,11 +91,21 @@ class DunningReplayTest {
           "fewer-actions-givenTheProviderReportsPaidBeforeAStep_itShouldRecoverWithoutNotifying",
           "fewer-actions-givenTheStateQuery_itShouldTellTheNextStepAndTheLog");
 
+  /**
+   * Recorded since {@link DunningWorkflowImpl#CUSTOMER_CONVERSATION}, by dunnings opened with the
+   * switch on: they ask the customer's coordinator before their notices.
+   */
+  private static final List<String> CUSTOMER_CONVERSATION =
+      List.of(
+          "customer-conversation-givenADeferredNotice_whenItsDunningIsPaidWhileWaiting_itShouldSendNothing",
+          "customer-conversation-givenTwoDunningsOfOneCustomer_whenBothFirstEmailsFallOnOneDay_itShouldSendTheSecondNextDay");
+
   private static final String FLOOD =
       "fewer-actions-givenAFloodOfSignals_itShouldContinueAsNewAndFinishTheScheduleOnce";
 
   static Stream<String> histories() {
-    return Stream.concat(BEFORE_FEWER_ACTIONS.stream(), FEWER_ACTIONS.stream());
+    return Stream.of(BEFORE_FEWER_ACTIONS, FEWER_ACTIONS, CUSTOMER_CONVERSATION)
+        .flatMap(List::stream);
   }
 
   @Test
@@ -147,6 +158,27 @@ class DunningReplayTest {
         .hasSizeGreaterThan(1000);
     assertThat(continued.getLastEvent().getEventType())
         .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+  }
+
+  /** The dunnings that ask the coordinator took the version marker once, before their notices. */
+  @Test
+  void givenTheConversingDunnings_theirHistoriesShouldHoldTheVersionMarker() throws IOException {
+    for (String history : CUSTOMER_CONVERSATION) {
+      assertThat(read(history).getEvents())
+          .filteredOn(HistoryEvent::hasMarkerRecordedEventAttributes)
+          .filteredOn(
+              e ->
+                  e.getMarkerRecordedEventAttributes()
+                      .getDetailsMap()
+                      .getOrDefault("changeId", Payloads.getDefaultInstance())
+                      .toString()
+                      .contains(DunningWorkflowImpl.CUSTOMER_CONVERSATION))
+          .hasSize(1);
+    }
+    for (String history : histories().filter(h -> !CUSTOMER_CONVERSATION.contains(h)).toList()) {
+      assertThat(read(history).toJson(false))
+          .doesNotContain(DunningWorkflowImpl.CUSTOMER_CONVERSATION);
+    }
   }
 
   @Test

@@ -12,6 +12,10 @@ import com.example.dunning.workflows.activities.NotificationActivities.Delivery;
 import com.example.dunning.workflows.activities.NotificationActivities.Notice;
 import com.example.dunning.workflows.activities.PackageActivities;
 import com.example.dunning.workflows.activities.PaymentActivities;
+import com.example.dunning.workflows.client.ConversationStart;
+import com.example.dunning.workflows.conversation.ConversationActivities;
+import com.example.dunning.workflows.conversation.CustomerConversationWorkflowImpl;
+import com.example.dunning.workflows.conversation.NoticeSlot;
 import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.dunning.DunningSearchAttributes;
 import com.example.dunning.workflows.dunning.DunningWorkflow;
@@ -57,20 +61,28 @@ final class DunningWorkflowExtension
   private final DunningRecordActivities records = mockActivities(DunningRecordActivities.class);
   private final List<Notice> emails = new ArrayList<>();
   private final List<Instant> emailTimes = new ArrayList<>();
-  private final HistoryRecorder histories = HistoryRecorder.dunning(this::client);
+  private final HistoryRecorder histories;
   private TestWorkflowEnvironment env;
 
-  private DunningWorkflowExtension(Instant startedAt) {
+  private DunningWorkflowExtension(Instant startedAt, String historyPrefix) {
     this.startedAt = startedAt;
+    this.histories = HistoryRecorder.dunning(historyPrefix, this::client);
   }
 
   /** The test server's clock starts at the real time. */
   static DunningWorkflowExtension create() {
-    return new DunningWorkflowExtension(null);
+    return new DunningWorkflowExtension(null, HistoryRecorder.DUNNING_PREFIX);
   }
 
   static DunningWorkflowExtension startingAt(Instant startedAt) {
-    return new DunningWorkflowExtension(startedAt);
+    return new DunningWorkflowExtension(startedAt, HistoryRecorder.DUNNING_PREFIX);
+  }
+
+  /**
+   * For dunnings that ask the customer's coordinator: their histories get a prefix of their own.
+   */
+  static DunningWorkflowExtension conversingFrom(Instant startedAt) {
+    return new DunningWorkflowExtension(startedAt, HistoryRecorder.CONVERSING_DUNNING_PREFIX);
   }
 
   @Override
@@ -83,8 +95,12 @@ final class DunningWorkflowExtension
     DunningSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
     Worker worker = env.newWorker(DunningIds.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(DunningWorkflowImpl.class);
-    worker.registerActivitiesImplementations(payments, notifications, packages, records);
+    // The customer's coordinator, as the worker runs it with the switch on; only dunnings whose
+    // settings say so ever ask it.
+    worker.registerWorkflowImplementationTypes(
+        DunningWorkflowImpl.class, CustomerConversationWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        payments, notifications, packages, records, new Coordinator());
     when(records.openDunning(any())).thenReturn(DunningFixtures.WORKFLOW_RETRIES);
     when(payments.fetchPayment(any())).thenReturn(DunningFixtures.payment(InvoiceStatus.OPEN));
     // The batch the workflow records counts as its events, one by one, for the tests' checks.
@@ -117,6 +133,15 @@ final class DunningWorkflowExtension
   @Override
   public void afterEach(ExtensionContext context) {
     env.close();
+  }
+
+  /** What the worker's ConversationReservations does: the client's update-with-start. */
+  private final class Coordinator implements ConversationActivities {
+    @Override
+    public NoticeSlot reserveNotice(NoticeReservation reservation) {
+      return ConversationStart.reserveNotice(
+          client(), reservation.provider(), reservation.customerId(), reservation.notice());
+    }
   }
 
   /** A stub of the dunning {@link DunningFixtures#DUNNING_ID}, to start or to signal. */

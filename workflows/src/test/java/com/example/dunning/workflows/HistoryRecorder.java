@@ -32,6 +32,9 @@ final class HistoryRecorder implements AfterTestExecutionCallback {
   /** The prefix of the dunning histories recorded now (unprefixed: before fewer actions). */
   static final String DUNNING_PREFIX = DunningWorkflowImpl.FEWER_ACTIONS + "-";
 
+  /** The prefix of the histories of dunnings that ask the customer's coordinator. */
+  static final String CONVERSING_DUNNING_PREFIX = DunningWorkflowImpl.CUSTOMER_CONVERSATION + "-";
+
   private final Path folder;
   private final String prefix;
   private final String workflowId;
@@ -45,9 +48,9 @@ final class HistoryRecorder implements AfterTestExecutionCallback {
     this.client = client;
   }
 
-  /** Records the dunning of {@link DunningFixtures#DUNNING_ID}. */
-  static HistoryRecorder dunning(Supplier<WorkflowClient> client) {
-    return new HistoryRecorder(DUNNINGS, DUNNING_PREFIX, DunningFixtures.DUNNING_ID, client);
+  /** Records the dunning of {@link DunningFixtures#DUNNING_ID}, its files named {@code prefix…}. */
+  static HistoryRecorder dunning(String prefix, Supplier<WorkflowClient> client) {
+    return new HistoryRecorder(DUNNINGS, prefix, DunningFixtures.DUNNING_ID, client);
   }
 
   /** Records the reconciliation (its workflow has no versions yet). */

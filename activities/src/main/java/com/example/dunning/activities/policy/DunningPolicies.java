@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -31,10 +32,22 @@ public class DunningPolicies {
   private final Map<String, DunningPolicy> byPlan = new HashMap<>();
   private final QuietHours quietHours;
   private final boolean stripeSmartRetries;
+  private final boolean customerConversation;
 
+  /** With the switch {@code dunning.conversation.enabled} off. */
+  public DunningPolicies(DunningPolicyProperties properties, boolean stripeSmartRetries) {
+    this(properties, stripeSmartRetries, false);
+  }
+
+  /**
+   * @param customerConversation {@code dunning.conversation.enabled}: each new dunning asks the
+   *     customer's coordinator before its notices, for its whole life
+   */
+  @Autowired
   public DunningPolicies(
       DunningPolicyProperties properties,
-      @Value("${dunning.stripe.smart-retries:true}") boolean stripeSmartRetries) {
+      @Value("${dunning.stripe.smart-retries:true}") boolean stripeSmartRetries,
+      @Value("${dunning.conversation.enabled:false}") boolean customerConversation) {
     Duration restoreWindow = orDefault(properties.restoreWindow(), Duration.ofDays(30));
     this.defaultPolicy =
         checked(
@@ -60,6 +73,7 @@ public class DunningPolicies {
             ? new QuietHours(properties.quietHoursStart(), properties.quietHoursEnd())
             : null;
     this.stripeSmartRetries = stripeSmartRetries;
+    this.customerConversation = customerConversation;
   }
 
   /**
@@ -70,7 +84,7 @@ public class DunningPolicies {
   public DunningSettings settingsFor(String provider, String planId) {
     DunningPolicy policy =
         planId == null ? defaultPolicy : byPlan.getOrDefault(planId, defaultPolicy);
-    return new DunningSettings(policy, providerRetries(provider), quietHours);
+    return new DunningSettings(policy, providerRetries(provider), quietHours, customerConversation);
   }
 
   /**

@@ -153,6 +153,22 @@ class DunningPoliciesTest {
     assertThat(policies.settingsFor("paddle", null).providerRetries()).isFalse();
   }
 
+  @Test
+  void givenTheConversationSwitch_whenSettingsFor_itShouldTellEachNewDunningToAskTheCoordinator() {
+    DunningPolicyProperties properties =
+        new DunningPolicyProperties("default-v1", defaultSteps(), null, null, null, null);
+
+    assertThat(new DunningPolicies(properties, true, true).settingsFor("stripe", null))
+        .extracting(DunningSettings::customerConversation)
+        .isEqualTo(true);
+    assertThat(new DunningPolicies(properties, true, false).settingsFor("stripe", null))
+        .extracting(DunningSettings::customerConversation)
+        .isEqualTo(false);
+    assertThat(new DunningPolicies(properties, true).settingsFor("stripe", null))
+        .extracting(DunningSettings::customerConversation)
+        .isEqualTo(false);
+  }
+
   private static DunningPolicies policiesWith(List<DunningStep> steps) {
     return new DunningPolicies(
         new DunningPolicyProperties("default-v1", steps, null, null, null, null), true);

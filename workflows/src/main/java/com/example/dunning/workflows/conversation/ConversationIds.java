@@ -24,6 +24,14 @@ public final class ConversationIds {
     return "dunning-customer-" + normalized + "-" + customerId;
   }
 
+  /** Whether the customer can have a coordinator: a known customer id of a named provider. */
+  public static boolean hasCoordinator(String provider, String customerId) {
+    return provider != null
+        && PROVIDER.matcher(provider.toLowerCase(Locale.ROOT)).matches()
+        && customerId != null
+        && CUSTOMER.matcher(customerId).matches();
+  }
+
   /**
    * {@code dunning-customer-stripe-cus_42:action:<request id>}: the key of a customer-level action,
    * the same for every delivery of the request.

@@ -8,6 +8,7 @@ import static com.example.dunning.workflows.model.LogTitle.SMS_SENT;
 import com.example.dunning.workflows.activities.NotificationActivities;
 import com.example.dunning.workflows.activities.NotificationActivities.Delivery;
 import com.example.dunning.workflows.activities.NotificationActivities.Notice;
+import com.example.dunning.workflows.conversation.Channel;
 import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.LogTitle;
@@ -15,6 +16,7 @@ import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningStep;
 import com.example.dunning.workflows.policy.NoticeKind;
 import com.example.dunning.workflows.policy.StepAction;
+import java.util.Locale;
 
 /**
  * Sends a step's email and SMS and notes each delivery in the dunning's log. Each notice's key is
@@ -38,20 +40,38 @@ final class CustomerNotices {
       email(kind, step.name(), payment);
     }
     if (step.does(StepAction.SMS)) {
-      log(
-          SMS_SENT,
-          SMS_NOT_SENT,
-          notifications.sendSms(notice(step.name() + ":sms", kind, payment)));
+      sms(kind, step.name(), payment);
     }
+  }
+
+  /** The step's notice on one {@code channel}. */
+  void send(Channel channel, DunningStep step, NoticeKind kind, PaymentDetails payment) {
+    if (channel == Channel.EMAIL) {
+      email(kind, step.name(), payment);
+    } else {
+      sms(kind, step.name(), payment);
+    }
+  }
+
+  /** {@code <dunning id>:<step>:email} or {@code :sms}: what keeps the notice single. */
+  static String key(String dunningId, String name, Channel channel) {
+    return dunningId + ":" + name + ":" + channel.name().toLowerCase(Locale.ROOT);
+  }
+
+  private void sms(NoticeKind kind, String name, PaymentDetails payment) {
+    log(SMS_SENT, SMS_NOT_SENT, notifications.sendSms(notice(name, Channel.SMS, kind, payment)));
   }
 
   /** An email outside the schedule, e.g. the recovery; {@code key} names it within the dunning. */
   void email(NoticeKind kind, String key, PaymentDetails payment) {
-    log(EMAIL_SENT, EMAIL_NOT_SENT, notifications.sendEmail(notice(key + ":email", kind, payment)));
+    log(
+        EMAIL_SENT,
+        EMAIL_NOT_SENT,
+        notifications.sendEmail(notice(key, Channel.EMAIL, kind, payment)));
   }
 
-  private Notice notice(String key, NoticeKind kind, PaymentDetails payment) {
-    return new Notice(dunningId, dunningId + ":" + key, kind, payment);
+  private Notice notice(String name, Channel channel, NoticeKind kind, PaymentDetails payment) {
+    return new Notice(dunningId, key(dunningId, name, channel), kind, payment);
   }
 
   private void log(LogTitle sent, LogTitle notSent, Delivery delivery) {

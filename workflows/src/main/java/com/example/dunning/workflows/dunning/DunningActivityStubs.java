@@ -4,6 +4,7 @@ import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.activities.NotificationActivities;
 import com.example.dunning.workflows.activities.PackageActivities;
 import com.example.dunning.workflows.activities.PaymentActivities;
+import com.example.dunning.workflows.conversation.ConversationActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -24,7 +25,8 @@ record DunningActivityStubs(
     PaymentActivities payments,
     PackageActivities packages,
     DunningRecordActivities records,
-    NotificationActivities notifications) {
+    NotificationActivities notifications,
+    ConversationActivities conversations) {
 
   /**
    * Local retries are bounded by a number of attempts no dunning reaches (at most 10 minutes apart:
@@ -47,6 +49,9 @@ record DunningActivityStubs(
   /** SMTP and the SMS provider. */
   static final ActivityOptions NOTIFICATION = remote(Duration.ofSeconds(60));
 
+  /** The customer's coordinator, asked before a notice (an update-with-start). */
+  static final ActivityOptions COORDINATOR = remote(Duration.ofSeconds(30));
+
   /** Writes to our own PostgreSQL. */
   static final ActivityOptions RECORD = remote(Duration.ofSeconds(20));
 
@@ -56,7 +61,8 @@ record DunningActivityStubs(
         stub(PaymentActivities.class, PROVIDER, fewerActions),
         stub(PackageActivities.class, PROVIDER, fewerActions),
         stub(DunningRecordActivities.class, RECORD, fewerActions),
-        stub(NotificationActivities.class, NOTIFICATION, fewerActions));
+        stub(NotificationActivities.class, NOTIFICATION, fewerActions),
+        stub(ConversationActivities.class, COORDINATOR, fewerActions));
   }
 
   /** A local activity with the {@code options}' timeout and retries, or (before) a remote one. */

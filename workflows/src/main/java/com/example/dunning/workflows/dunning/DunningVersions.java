@@ -21,6 +21,13 @@ final class DunningVersions {
   /** More provider failures than refused credentials wait for an operator, not fail the dunning. */
   static final String OPERATOR_FAILURES = "provider-failures-wait-for-operator";
 
+  /**
+   * The dunning asks the customer's coordinator before each step's notice and waits for the moment
+   * it answers (docs/conversation.md). Asked only by dunnings whose settings say so, so every
+   * dunning without the switch issues the same commands as before.
+   */
+  static final String CUSTOMER_CONVERSATION = "customer-conversation";
+
   private DunningVersions() {}
 
   /** Asked once, when the workflow starts. */
@@ -36,5 +43,10 @@ final class DunningVersions {
   /** Asked only when the provider fails in one of the ways that failed the dunning before. */
   static boolean operatorFailuresWait() {
     return Workflow.getVersion(OPERATOR_FAILURES, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  /** Asked only by a dunning opened with the switch on, before it first asks the coordinator. */
+  static boolean customerConversation() {
+    return Workflow.getVersion(CUSTOMER_CONVERSATION, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 }

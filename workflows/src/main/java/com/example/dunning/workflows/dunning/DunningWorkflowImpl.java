@@ -36,12 +36,16 @@ public class DunningWorkflowImpl extends DunningHandlers {
   /** {@link DunningVersions#FEWER_ACTIONS}, which names the tests' recorded histories. */
   public static final String FEWER_ACTIONS = DunningVersions.FEWER_ACTIONS;
 
+  /** {@link DunningVersions#CUSTOMER_CONVERSATION}, which names the histories recorded with it. */
+  public static final String CUSTOMER_CONVERSATION = DunningVersions.CUSTOMER_CONVERSATION;
+
   private final String dunningId;
   private final DunningRequest request;
   private final DunningJournal journal;
   private final DunningActivityStubs activities;
   private final StatusAttributes attributes;
   private final CustomerNotices notices;
+  private final CustomerConversation conversation;
   private final ProviderInvoice provider;
   private final DunningContinuation continuation;
 
@@ -58,6 +62,7 @@ public class DunningWorkflowImpl extends DunningHandlers {
     this.activities = DunningActivityStubs.of(fewerActions);
     this.attributes = new StatusAttributes(fewerActions);
     this.notices = new CustomerNotices(dunningId, journal, activities.notifications());
+    this.conversation = new CustomerConversation(dunningId, activities.conversations());
     this.provider = new ProviderInvoice(activities.payments(), request);
     this.continuation = new DunningContinuation(dunning, activities.records(), fewerActions);
   }
@@ -117,8 +122,27 @@ public class DunningWorkflowImpl extends DunningHandlers {
     if (!awaitSendWindow()) {
       return end();
     }
-    notices.send(step, DunningRules.noticeFor(step, dunning.payment()), dunning.payment());
-    return null;
+    return sendNotices(step, DunningRules.noticeFor(step, dunning.payment())) ? null : end();
+  }
+
+  /**
+   * Sends the step's notices; with the customer's coordinator, each at the moment it answers,
+   * waited for in the one wait. False when the dunning ended or was resolved while a notice waited.
+   */
+  private boolean sendNotices(DunningStep step, NoticeKind kind) {
+    if (!CustomerConversation.asks(dunning.settings(), request.provider(), dunning.payment())) {
+      notices.send(step, kind, dunning.payment());
+      return true;
+    }
+    for (CustomerConversation.ChannelSlot slot :
+        conversation.reserve(
+            step, dunning.settings(), request.provider(), dunning.payment(), now())) {
+      if (!awaitDue(slot::sendAt, false)) {
+        return false;
+      }
+      notices.send(slot.channel(), step, kind, dunning.payment());
+    }
+    return true;
   }
 
   /** Charges once; the result when the charge paid the invoice, which ends the dunning. */
@@ -143,7 +167,7 @@ public class DunningWorkflowImpl extends DunningHandlers {
     dunning.expired(step.name(), now());
     attributes.status(dunning, EXPIRED);
     if (awaitSendWindow()) {
-      notices.send(step, NoticeKind.EXPIRED, dunning.payment());
+      sendNotices(step, NoticeKind.EXPIRED);
     }
     describe();
     // A payment that comes late still gives the package back, within the restore window.
