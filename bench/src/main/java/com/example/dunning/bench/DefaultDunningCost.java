@@ -1,7 +1,12 @@
 package com.example.dunning.bench;
 
+import com.example.dunning.activities.conversation.ConversationReservations;
 import com.example.dunning.activities.policy.DunningPolicies;
 import com.example.dunning.activities.policy.DunningPolicyProperties;
+import com.example.dunning.workflows.conversation.ConversationActivities;
+import com.example.dunning.workflows.conversation.ConversationIds;
+import com.example.dunning.workflows.conversation.CustomerConversationWorkflowImpl;
+import com.example.dunning.workflows.conversation.NoticeSlot;
 import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.dunning.DunningSearchAttributes;
 import com.example.dunning.workflows.dunning.DunningWorkflow;
@@ -12,15 +17,22 @@ import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.policy.DunningSettings;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -49,12 +61,41 @@ public final class DefaultDunningCost {
    * @param activities the implementations of every activity interface of a dunning
    */
   static HistoryCost measure(boolean providerRetries, Object... activities) {
+    return run(providerRetries, false, activities).dunning();
+  }
+
+  /**
+   * With {@code dunning.conversation.enabled}: the dunning asks its customer's coordinator before
+   * each notice (the customer's only dunning, so nothing is deferred).
+   */
+  public static ConversingCost measureConversing(boolean providerRetries) {
+    DunningSettings shipped = shippedSettings(providerRetries);
+    DunningSettings conversing =
+        new DunningSettings(
+            shipped.policy(), shipped.providerRetries(), shipped.quietHours(), true);
+    return run(providerRetries, true, new StandInActivities(conversing));
+  }
+
+  /** What a dunning costs, and what its customer's coordinator costs (null when not asked). */
+  public record ConversingCost(HistoryCost dunning, HistoryCost coordinator) {}
+
+  private static ConversingCost run(
+      boolean providerRetries, boolean conversing, Object... activities) {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       DunningSearchAttributes.ALL.forEach(
           key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
       Worker worker = env.newWorker(DunningIds.TASK_QUEUE);
       worker.registerWorkflowImplementationTypes(DunningWorkflowImpl.class);
       worker.registerActivitiesImplementations(activities);
+      Set<String> coordinatorRuns = new LinkedHashSet<>();
+      if (conversing) {
+        worker.registerWorkflowImplementationTypes(CustomerConversationWorkflowImpl.class);
+        worker.registerActivitiesImplementations(
+            new RunsNoted(
+                new ConversationReservations(env.getWorkflowClient()),
+                env.getWorkflowClient(),
+                coordinatorRuns));
+      }
       env.start();
       String invoice = "in_cost_" + providerRetries;
       String workflowId = DunningIds.workflowId("stripe", invoice);
@@ -88,7 +129,50 @@ public final class DefaultDunningCost {
       if (result.outcome() != DunningStatus.EXPIRED) {
         throw new IllegalStateException("the default dunning ended " + result.outcome());
       }
-      return HistoryCost.of(client.fetchHistory(workflowId).getEvents());
+      HistoryCost dunningCost = HistoryCost.of(client.fetchHistory(workflowId).getEvents());
+      if (!conversing) {
+        return new ConversingCost(dunningCost, null);
+      }
+      return new ConversingCost(dunningCost, coordinatorCost(client, coordinatorRuns));
+    }
+  }
+
+  /**
+   * Every run of the coordinator the dunning asked: one that ended idle is started again by the
+   * next ask, and each may have continued as new.
+   */
+  private static HistoryCost coordinatorCost(WorkflowClient client, Set<String> asked) {
+    String coordinatorId = ConversationIds.workflowId("stripe", "cus_bench");
+    Set<String> counted = new HashSet<>();
+    List<HistoryEvent> events = new ArrayList<>();
+    for (String runId : asked) {
+      String run = runId;
+      while (!run.isEmpty() && counted.add(run)) {
+        WorkflowExecutionHistory history = client.fetchHistory(coordinatorId, run);
+        events.addAll(history.getEvents());
+        run =
+            history
+                .getEvents()
+                .get(0)
+                .getWorkflowExecutionStartedEventAttributes()
+                .getContinuedExecutionRunId();
+      }
+    }
+    return HistoryCost.of(events);
+  }
+
+  /** The real activity, noting which run of the coordinator answered each ask. */
+  private record RunsNoted(
+      ConversationActivities reservations, WorkflowClient client, Set<String> runs)
+      implements ConversationActivities {
+
+    @Override
+    public NoticeSlot reserveNotice(NoticeReservation reservation) {
+      NoticeSlot slot = reservations.reserveNotice(reservation);
+      String coordinatorId =
+          ConversationIds.workflowId(reservation.provider(), reservation.customerId());
+      runs.add(client.newUntypedWorkflowStub(coordinatorId).describe().getExecution().getRunId());
+      return slot;
     }
   }
 

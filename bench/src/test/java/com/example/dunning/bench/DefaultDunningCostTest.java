@@ -2,6 +2,7 @@ package com.example.dunning.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.dunning.workflows.policy.StepAction;
 import io.temporal.common.WorkflowExecutionHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,31 @@ class DefaultDunningCostTest {
 
     assertThat(cost.actions()).isLessThanOrEqualTo(20);
     assertThat(cost.events()).isLessThanOrEqualTo(100);
+  }
+
+  @Test
+  void givenTheConversationSwitchOn_whenADunningExpires_itsAsksShouldCostOnlyTheirUpdates() {
+    HistoryCost off = DefaultDunningCost.measure(true);
+    DefaultDunningCost.ConversingCost on = DefaultDunningCost.measureConversing(true);
+
+    System.out.printf("switch off: %s%nswitch on: %s%n", off, on);
+    // The asks are local activities in the workflow tasks that send: on the dunning's side only a
+    // notice the caps deferred costs more, its timer and the workflow task that sends it.
+    assertThat(on.dunning().activities()).isZero();
+    assertThat(on.dunning().actions() - off.actions())
+        .isEqualTo(
+            (on.dunning().timers() - off.timers())
+                + (on.dunning().localActivityTasks() - off.localActivityTasks()));
+    // Each notice is an accepted update on the coordinator (the first with its start).
+    assertThat(on.coordinator().actions()).isGreaterThan(notices());
+  }
+
+  /** The email and SMS notices of the shipped policy's steps. */
+  private static int notices() {
+    return DefaultDunningCost.shippedSettings(true).policy().steps().stream()
+        .mapToInt(
+            step -> (step.does(StepAction.EMAIL) ? 1 : 0) + (step.does(StepAction.SMS) ? 1 : 0))
+        .sum();
   }
 
   @Test
