@@ -9,7 +9,9 @@ import static com.example.dunning.activities.DunningFixtures.policies;
 import static com.example.dunning.activities.DunningFixtures.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.dunning.activities.DunningFixtures;
 import com.example.dunning.activities.TestPostgres;
+import com.example.dunning.activities.policy.DunningPolicies;
 import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
 import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.DunningResult;
@@ -163,6 +165,40 @@ class DunningRecordsTest {
         new DunningRecords(new DunningTables(jdbc), policies(false), transaction(dataSource));
 
     assertThat(withoutSmartRetries.openDunning(open(payment())).providerRetries()).isFalse();
+  }
+
+  @Test
+  void givenTheConversationSwitchOn_whenOpenDunning_itsSettingsShouldSayItAsksTheCoordinator() {
+    DunningRecords conversing =
+        new DunningRecords(
+            new DunningTables(jdbc),
+            new DunningPolicies(DunningFixtures.properties(), true, true),
+            transaction(TestPostgres.dataSource()));
+
+    assertThat(conversing.openDunning(open(payment())).customerConversation()).isTrue();
+    assertThat(records.openDunning(open(payment())).customerConversation()).isFalse();
+  }
+
+  /** The line the customer's coordinator writes when a cap defers one of the dunning's notices. */
+  @Test
+  void givenADeferralFromTheCoordinator_whenRecordEvents_itShouldWriteItInTheDunningsLog() {
+    records.openDunning(open(payment()));
+    String key = DUNNING_ID + ":notice:email:deferred";
+    DunningEvent deferral =
+        new DunningEvent(
+            DUNNING_ID,
+            key,
+            LogEntry.of(FAILED_AT, LogTitle.DEFERRED, "EMAIL deferred: cap 1 EMAIL per 1 day"),
+            null,
+            null);
+
+    records.recordEvents(List.of(deferral));
+    records.recordEvents(List.of(deferral));
+
+    assertThat(
+            jdbc.queryForList(
+                "SELECT title FROM dunning_log WHERE record_key = ?", String.class, key))
+        .containsExactly("DEFERRED");
   }
 
   @Test
