@@ -18,6 +18,7 @@ import com.example.dunning.workflows.model.CustomerActionResult;
 import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.testing.DunningStandIn;
+import com.example.dunning.workflows.testing.SignalsReceived;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -209,14 +210,6 @@ class CustomerActionsTest {
   }
 
   private long retrySignals(String dunningId) {
-    return client.fetchHistory(dunningId).getEvents().stream()
-        .filter(event -> event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
-        .filter(
-            event ->
-                event
-                    .getWorkflowExecutionSignaledEventAttributes()
-                    .getSignalName()
-                    .equals(DunningWorkflow.RETRY_NOW))
-        .count();
+    return SignalsReceived.count(client, dunningId, DunningWorkflow.RETRY_NOW);
   }
 }

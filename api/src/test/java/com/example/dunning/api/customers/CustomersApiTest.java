@@ -10,7 +10,7 @@ import com.example.dunning.workflows.conversation.ConversationIds;
 import com.example.dunning.workflows.conversation.NoticeRequest;
 import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.dunning.DunningWorkflow;
-import io.temporal.api.enums.v1.EventType;
+import com.example.dunning.workflows.testing.SignalsReceived;
 import io.temporal.client.WorkflowClient;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
@@ -167,15 +167,7 @@ class CustomersApiTest extends CustomerTestContext {
   }
 
   private long retrySignals(String invoice) {
-    return temporal.fetchHistory(dunningId(invoice)).getEvents().stream()
-        .filter(event -> event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
-        .filter(
-            event ->
-                event
-                    .getWorkflowExecutionSignaledEventAttributes()
-                    .getSignalName()
-                    .equals(DunningWorkflow.RETRY_NOW))
-        .count();
+    return SignalsReceived.count(temporal, dunningId(invoice), DunningWorkflow.RETRY_NOW);
   }
 
   private static String dunningId(String invoice) {
