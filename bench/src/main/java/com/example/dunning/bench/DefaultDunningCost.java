@@ -6,6 +6,10 @@ import com.example.dunning.activities.policy.DunningPolicyProperties;
 import com.example.dunning.workflows.conversation.ConversationActivities;
 import com.example.dunning.workflows.conversation.ConversationIds;
 import com.example.dunning.workflows.conversation.CustomerConversationWorkflowImpl;
+import com.example.dunning.workflows.conversation.CustomerMessage;
+import com.example.dunning.workflows.conversation.MessageActivities;
+import com.example.dunning.workflows.conversation.MessageDelivery;
+import com.example.dunning.workflows.conversation.MessageNotice;
 import com.example.dunning.workflows.conversation.NoticeSlot;
 import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.dunning.DunningSearchAttributes;
@@ -65,8 +69,8 @@ public final class DefaultDunningCost {
   }
 
   /**
-   * With {@code dunning.conversation.enabled}: the dunning asks its customer's coordinator before
-   * each notice (the customer's only dunning, so nothing is deferred).
+   * With {@code dunning.conversation.enabled}: the dunning hands its reminders to its customer's
+   * coordinator, which sends them (the customer's only dunning).
    */
   public static ConversingCost measureConversing(boolean providerRetries) {
     DunningSettings shipped = shippedSettings(providerRetries);
@@ -94,7 +98,8 @@ public final class DefaultDunningCost {
             new RunsNoted(
                 new ConversationReservations(env.getWorkflowClient()),
                 env.getWorkflowClient(),
-                coordinatorRuns));
+                coordinatorRuns),
+            new MessagesSent());
       }
       env.start();
       String invoice = "in_cost_" + providerRetries;
@@ -173,6 +178,16 @@ public final class DefaultDunningCost {
           ConversationIds.workflowId(reservation.provider(), reservation.customerId());
       runs.add(client.newUntypedWorkflowStub(coordinatorId).describe().getExecution().getRunId());
       return slot;
+    }
+  }
+
+  /** The coordinator's send, as it answers when every invoice it carries is open. */
+  private static final class MessagesSent implements MessageActivities {
+    @Override
+    public MessageDelivery sendMessage(CustomerMessage message) {
+      List<String> listed =
+          message.notices().stream().map(MessageNotice::dunningId).distinct().toList();
+      return new MessageDelivery(true, "jenny@example.com", listed, null);
     }
   }
 

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Replays the recorded histories of the customer's coordinator under the current code; a history
  * lost or renamed fails too. Record them with {@code ./mvnw -pl workflows test
- * -Dtest=CustomerConversationWorkflowTest -Ddunning.recordHistories=true}, keeping the old ones
- * under other names, and list what it wrote here.
+ * -Dtest='CustomerConversationWorkflowTest,CoordinatorMessagesTest'
+ * -Ddunning.recordHistories=true}, keeping the old ones under other names, and list what it wrote
+ * here.
  */
 class ConversationReplayTest {
 
@@ -34,7 +35,14 @@ class ConversationReplayTest {
           "givenManyNotices_itShouldContinueAsNewAndCarryWhatItReserved-run-2",
           "givenManyNotices_itShouldContinueAsNewAndCarryWhatItReserved-run-3",
           "givenTheSameNoticeAskedTwice_itShouldAnswerTheSameMomentAndLogItOnce",
-          "givenTwoDunningsAskingForAnEmailTheSameDay_itShouldDeferTheSecondAndLogTheCap");
+          "givenTwoDunningsAskingForAnEmailTheSameDay_itShouldDeferTheSecondAndLogTheCap",
+          // CoordinatorMessagesTest: the coordinator sending merged messages.
+          "givenAGatheringMessage_whenTheCoordinatorContinuesAsNew_itShouldCarryItAndSendItOnce-run-1",
+          "givenAGatheringMessage_whenTheCoordinatorContinuesAsNew_itShouldCarryItAndSendItOnce-run-2",
+          "givenAMessageThatListedAnInvoice_itShouldCountItsNoticeAsToldUnlessItsWordsAreStronger",
+          "givenASendThatFailsOnce_itShouldRetryUnderTheSameKeyAndMarkTheMessageSentOnce",
+          "givenAStormOfFiftyInvoicesDeliveredTwice_itShouldSendOneMessagePerChannelCarryingEach",
+          "givenThreeInvoicesFailingWithinAnHour_itShouldSendOneFirstNoticeListingThree");
 
   static Stream<String> histories() {
     return HISTORIES.stream();

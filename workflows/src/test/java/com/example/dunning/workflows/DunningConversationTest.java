@@ -4,14 +4,21 @@ import static com.example.dunning.workflows.DunningFixtures.DUNNING_ID;
 import static com.example.dunning.workflows.DunningFixtures.request;
 import static com.example.dunning.workflows.DunningWorkflowExtension.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.activities.NotificationActivities;
 import com.example.dunning.workflows.activities.NotificationActivities.Notice;
+import com.example.dunning.workflows.activities.PaymentActivities.ChargeRequest;
+import com.example.dunning.workflows.conversation.Channel;
+import com.example.dunning.workflows.conversation.CustomerMessage;
+import com.example.dunning.workflows.conversation.MessageNotice;
 import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.dunning.DunningWorkflow;
 import com.example.dunning.workflows.dunning.MarkPaid;
@@ -20,22 +27,25 @@ import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.LogTitle;
+import com.example.dunning.workflows.policy.NoticeKind;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
 /**
- * Two dunnings of one customer opened with the switch on: each asks the customer's coordinator
- * before its notices, so the caps (one email a day, one SMS a week) hold across both. The
- * coordinator runs on the same test server, with skipped time.
+ * Two dunnings of one customer opened with the switch on: each hands its reminders to the
+ * customer's coordinator, which sends them merged and within the caps (one email a day, one SMS a
+ * week) while the dunnings keep their own schedules. The coordinator runs on the same test server,
+ * with skipped time; its send activity is the extension's stand-in.
  */
 class DunningConversationTest {
 
@@ -54,7 +64,6 @@ class DunningConversationTest {
   private final NotificationActivities notifications = temporal.notifications();
   private final DunningRecordActivities records = temporal.records();
   private final List<Notice> emails = temporal.emails();
-  private final List<Instant> emailTimes = temporal.emailTimes();
 
   @BeforeEach
   void openWithTheSwitchOn() {
@@ -62,11 +71,11 @@ class DunningConversationTest {
   }
 
   @Test
-  void
-      givenTwoDunningsOfOneCustomer_whenBothFirstEmailsFallOnOneDay_itShouldSendTheSecondNextDay() {
+  void givenTwoDunningsOfOneCustomerFailingWithinAnHour_itShouldSendEachStepAsOneMessage() {
+    List<Instant> expired = expiryTimes();
     DunningWorkflow other = other();
     WorkflowClient.start(other::run, otherRequest());
-    temporal.sleep(Duration.ofHours(2));
+    temporal.sleep(Duration.ofMinutes(20));
     DunningWorkflow dunning = temporal.dunning();
     WorkflowClient.start(dunning::run, request());
 
@@ -75,53 +84,89 @@ class DunningConversationTest {
 
     assertThat(result.outcome()).isEqualTo(DunningStatus.EXPIRED);
     assertThat(otherResult.outcome()).isEqualTo(DunningStatus.EXPIRED);
-    Instant othersFirst = sentAt(OTHER_ID + ":notice:email");
-    Instant deferredFirst = sentAt(DUNNING_ID + ":notice:email");
-    assertThat(Duration.between(othersFirst, deferredFirst))
-        .isBetween(Duration.ofDays(1).minus(SEND_LAG), Duration.ofDays(1).plus(SEND_LAG));
-    assertThat(emailKeys())
-        .containsExactlyInAnyOrderElementsOf(
-            stepKeys("email", "notice", "retry-1", "final-warning", "expire"));
-    assertThat(smsKeys())
-        .containsExactlyInAnyOrderElementsOf(stepKeys("sms", "notice", "final-warning"));
-    // The cap holds across both dunnings: never two emails within a day (of their reservations,
-    // which a send follows by the moments its workflow task takes).
-    List<Instant> times = emailTimes.stream().sorted().toList();
-    IntStream.range(1, times.size())
-        .forEach(
-            i ->
-                assertThat(Duration.between(times.get(i - 1), times.get(i)))
-                    .isGreaterThanOrEqualTo(Duration.ofDays(1).minus(SEND_LAG)));
-    assertThat(recorded())
-        .filteredOn(event -> event.entry() != null && event.entry().title() == LogTitle.DEFERRED)
-        .filteredOn(event -> event.key().equals(DUNNING_ID + ":notice:email:deferred"))
-        .singleElement()
-        .satisfies(
-            event -> {
-              assertThat(event.dunningId()).isEqualTo(DUNNING_ID);
-              assertThat(event.entry().note()).contains("cap 1 EMAIL per 1 day");
-            });
+    // Each step's reminders went out once, as one message carrying both dunnings' notices.
+    assertThat(temporal.messages())
+        .extracting(CustomerMessage::channel, CustomerMessage::kind)
+        .containsExactly(
+            tuple(Channel.EMAIL, NoticeKind.NOTICE),
+            tuple(Channel.SMS, NoticeKind.NOTICE),
+            tuple(Channel.EMAIL, NoticeKind.REMINDER),
+            tuple(Channel.EMAIL, NoticeKind.FINAL_WARNING),
+            tuple(Channel.SMS, NoticeKind.FINAL_WARNING));
+    assertThat(temporal.messages())
+        .allSatisfy(
+            message ->
+                assertThat(message.notices())
+                    .extracting(MessageNotice::dunningId)
+                    .containsExactly(OTHER_ID, DUNNING_ID));
+    // The dunnings themselves sent only what the coordinator does not: the expiry notice.
+    assertThat(emailKeys()).containsExactlyInAnyOrderElementsOf(stepKeys("email", "expire"));
+    verify(notifications, never()).sendSms(any());
+    // Neither waited for the coordinator: each expired on its own schedule, 20 minutes apart.
+    assertThat(Duration.between(expired.get(0), expired.get(1)))
+        .isBetween(Duration.ofMinutes(19), Duration.ofMinutes(21));
   }
 
   @Test
-  void givenADeferredNotice_whenItsDunningIsPaidWhileWaiting_itShouldSendNothing() {
+  void givenANoticeTheCapsDefer_itShouldBeSentLaterWithoutMovingTheDunningsCharges() {
+    Map<String, Instant> charged = firstChargeTimes();
     DunningWorkflow other = other();
     WorkflowClient.start(other::run, otherRequest());
     temporal.sleep(Duration.ofHours(2));
+    Instant opened = temporal.now();
     DunningWorkflow dunning = temporal.dunning();
     WorkflowClient.start(dunning::run, request());
-    temporal.sleep(Duration.ofHours(1));
+    temporal.sleep(Duration.ofDays(3).plusHours(1));
     dunning.markPaid(new MarkPaid("alice", "bank transfer"));
 
     DunningResult result = resultOf(dunning);
 
     assertThat(result.outcome()).isEqualTo(DunningStatus.RECOVERED);
-    assertThat(emailKeys()).containsExactly(OTHER_ID + ":notice:email");
-    assertThat(smsKeys()).containsExactly(OTHER_ID + ":notice:sms");
+    List<CustomerMessage> emails =
+        temporal.messages().stream()
+            .filter(m -> m.channel() == Channel.EMAIL && m.kind() == NoticeKind.NOTICE)
+            .toList();
+    assertThat(emails).hasSize(2);
+    assertThat(emails.get(1).notices())
+        .extracting(MessageNotice::noticeKey)
+        .containsExactly(DUNNING_ID + ":notice:email");
+    Instant secondEmail = temporal.messageTimes().get(temporal.messages().indexOf(emails.get(1)));
+    assertThat(Duration.between(temporal.messageTimes().get(0), secondEmail))
+        .isBetween(Duration.ofDays(1).minus(SEND_LAG), Duration.ofDays(1).plus(SEND_LAG));
     assertThat(recorded())
         .filteredOn(event -> event.entry() != null && event.entry().title() == LogTitle.DEFERRED)
-        .extracting(DunningEvent::key)
-        .contains(DUNNING_ID + ":notice:email:deferred");
+        .filteredOn(event -> event.dunningId().equals(DUNNING_ID))
+        .extracting(event -> event.entry().note())
+        .anySatisfy(note -> assertThat(note).contains("cap 1 EMAIL per 1 day"));
+    // The deferral moved nothing of the dunning's own schedule: its first charge came on day 3.
+    assertThat(Duration.between(opened, charged.get(DUNNING_ID)))
+        .isBetween(Duration.ofDays(3), Duration.ofDays(3).plus(SEND_LAG));
+  }
+
+  /** When the packages expire, in order. */
+  private List<Instant> expiryTimes() {
+    List<Instant> times = new ArrayList<>();
+    doAnswer(
+            call -> {
+              times.add(temporal.now());
+              return null;
+            })
+        .when(temporal.packages())
+        .expirePackage(any());
+    return times;
+  }
+
+  /** When each dunning first tried a charge. */
+  private Map<String, Instant> firstChargeTimes() {
+    Map<String, Instant> times = new ConcurrentHashMap<>();
+    doAnswer(
+            call -> {
+              times.putIfAbsent(call.<ChargeRequest>getArgument(0).dunningId(), temporal.now());
+              return DunningWorkflowExtension.DECLINED;
+            })
+        .when(temporal.payments())
+        .retryCharge(any());
+    return times;
   }
 
   private DunningWorkflow other() {
@@ -160,18 +205,8 @@ class DunningConversationTest {
     return keys;
   }
 
-  private Instant sentAt(String key) {
-    return emailTimes.get(emailKeys().indexOf(key));
-  }
-
   private List<String> emailKeys() {
     return emails.stream().map(Notice::key).toList();
-  }
-
-  private List<String> smsKeys() {
-    ArgumentCaptor<Notice> sent = ArgumentCaptor.forClass(Notice.class);
-    verify(notifications, atLeastOnce()).sendSms(sent.capture());
-    return sent.getAllValues().stream().map(Notice::key).toList();
   }
 
   private List<DunningEvent> recorded() {

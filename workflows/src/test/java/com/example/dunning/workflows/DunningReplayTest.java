@@ -100,11 +100,20 @@ class DunningReplayTest {
           "customer-conversation-givenADeferredNotice_whenItsDunningIsPaidWhileWaiting_itShouldSendNothing",
           "customer-conversation-givenTwoDunningsOfOneCustomer_whenBothFirstEmailsFallOnOneDay_itShouldSendTheSecondNextDay");
 
+  /**
+   * Recorded since version 2 of {@link DunningWorkflowImpl#CUSTOMER_CONVERSATION}: the coordinator
+   * sends the dunnings' reminders.
+   */
+  private static final List<String> COORDINATOR_SENDS =
+      List.of(
+          "coordinator-sends-givenANoticeTheCapsDefer_itShouldBeSentLaterWithoutMovingTheDunningsCharges",
+          "coordinator-sends-givenTwoDunningsOfOneCustomerFailingWithinAnHour_itShouldSendEachStepAsOneMessage");
+
   private static final String FLOOD =
       "fewer-actions-givenAFloodOfSignals_itShouldContinueAsNewAndFinishTheScheduleOnce";
 
   static Stream<String> histories() {
-    return Stream.of(BEFORE_FEWER_ACTIONS, FEWER_ACTIONS, CUSTOMER_CONVERSATION)
+    return Stream.of(BEFORE_FEWER_ACTIONS, FEWER_ACTIONS, CUSTOMER_CONVERSATION, COORDINATOR_SENDS)
         .flatMap(List::stream);
   }
 

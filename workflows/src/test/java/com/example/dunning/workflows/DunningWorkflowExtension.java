@@ -15,6 +15,10 @@ import com.example.dunning.workflows.activities.PaymentActivities;
 import com.example.dunning.workflows.client.ConversationStart;
 import com.example.dunning.workflows.conversation.ConversationActivities;
 import com.example.dunning.workflows.conversation.CustomerConversationWorkflowImpl;
+import com.example.dunning.workflows.conversation.CustomerMessage;
+import com.example.dunning.workflows.conversation.MessageActivities;
+import com.example.dunning.workflows.conversation.MessageDelivery;
+import com.example.dunning.workflows.conversation.MessageNotice;
 import com.example.dunning.workflows.conversation.NoticeSlot;
 import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.dunning.DunningSearchAttributes;
@@ -24,6 +28,7 @@ import com.example.dunning.workflows.model.ChargeResult;
 import com.example.dunning.workflows.model.DunningEvent;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.InvoiceStatus;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -61,6 +66,8 @@ final class DunningWorkflowExtension
   private final DunningRecordActivities records = mockActivities(DunningRecordActivities.class);
   private final List<Notice> emails = new ArrayList<>();
   private final List<Instant> emailTimes = new ArrayList<>();
+  private final List<CustomerMessage> messages = new ArrayList<>();
+  private final List<Instant> messageTimes = new ArrayList<>();
   private final HistoryRecorder histories;
   private TestWorkflowEnvironment env;
 
@@ -82,7 +89,7 @@ final class DunningWorkflowExtension
    * For dunnings that ask the customer's coordinator: their histories get a prefix of their own.
    */
   static DunningWorkflowExtension conversingFrom(Instant startedAt) {
-    return new DunningWorkflowExtension(startedAt, HistoryRecorder.CONVERSING_DUNNING_PREFIX);
+    return new DunningWorkflowExtension(startedAt, HistoryRecorder.COORDINATOR_SENDS_PREFIX);
   }
 
   @Override
@@ -100,7 +107,7 @@ final class DunningWorkflowExtension
     worker.registerWorkflowImplementationTypes(
         DunningWorkflowImpl.class, CustomerConversationWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        payments, notifications, packages, records, new Coordinator());
+        payments, notifications, packages, records, new Coordinator(), new Messages());
     when(records.openDunning(any())).thenReturn(DunningFixtures.WORKFLOW_RETRIES);
     when(payments.fetchPayment(any())).thenReturn(DunningFixtures.payment(InvoiceStatus.OPEN));
     // The batch the workflow records counts as its events, one by one, for the tests' checks.
@@ -141,6 +148,31 @@ final class DunningWorkflowExtension
     public NoticeSlot reserveNotice(NoticeReservation reservation) {
       return ConversationStart.reserveNotice(
           client(), reservation.provider(), reservation.customerId(), reservation.notice());
+    }
+  }
+
+  /**
+   * What the worker's ConversationMessages does, as far as a dunning can tell: the message lists
+   * the carried dunnings whose workflows are still running, and is kept with its time.
+   */
+  private final class Messages implements MessageActivities {
+    @Override
+    public MessageDelivery sendMessage(CustomerMessage message) {
+      List<String> open =
+          message.notices().stream()
+              .map(MessageNotice::dunningId)
+              .distinct()
+              .filter(
+                  id ->
+                      client().newUntypedWorkflowStub(id).describe().getStatus()
+                          == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING)
+              .toList();
+      if (open.isEmpty()) {
+        return new MessageDelivery(false, null, List.of(), "no open invoice");
+      }
+      messages.add(message);
+      messageTimes.add(now());
+      return new MessageDelivery(true, "jenny@example.com", open, null);
     }
   }
 
@@ -191,6 +223,16 @@ final class DunningWorkflowExtension
   /** The emails sent, in order. */
   List<Notice> emails() {
     return emails;
+  }
+
+  /** The customer's coordinator's messages sent, in order. */
+  List<CustomerMessage> messages() {
+    return messages;
+  }
+
+  /** When each of {@link #messages()} was sent, by the test server's clock. */
+  List<Instant> messageTimes() {
+    return messageTimes;
   }
 
   /** When each of {@link #emails()} was sent, by the test server's clock. */

@@ -32,8 +32,12 @@ final class HistoryRecorder implements AfterTestExecutionCallback {
   /** The prefix of the dunning histories recorded now (unprefixed: before fewer actions). */
   static final String DUNNING_PREFIX = DunningWorkflowImpl.FEWER_ACTIONS + "-";
 
-  /** The prefix of the histories of dunnings that ask the customer's coordinator. */
-  static final String CONVERSING_DUNNING_PREFIX = DunningWorkflowImpl.CUSTOMER_CONVERSATION + "-";
+  /**
+   * The prefix of the histories of dunnings whose coordinator sends their reminders ({@link
+   * DunningWorkflowImpl#CUSTOMER_CONVERSATION} version 2); those of version 1, which sent them
+   * themselves, are prefixed {@code customer-conversation-}.
+   */
+  static final String COORDINATOR_SENDS_PREFIX = "coordinator-sends-";
 
   private final Path folder;
   private final String prefix;

@@ -6,9 +6,11 @@ import com.example.dunning.workflows.activities.DatabaseWrites;
 import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.model.CustomerActionResult;
 import com.example.dunning.workflows.model.DunningEvent;
+import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.LogEntry;
 import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.policy.QuietHours;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -35,11 +38,21 @@ public class CustomerConversationWorkflowImpl implements CustomerConversationWor
   private final CustomerActionActivities customerActions =
       Workflow.newActivityStub(CustomerActionActivities.class, DatabaseWrites.OPTIONS);
 
+  /** SMTP and the SMS provider, retried until they answer: the message's key keeps it single. */
+  private final MessageActivities sender =
+      Workflow.newActivityStub(
+          MessageActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(60))
+              .setRetryOptions(DatabaseWrites.OPTIONS.getRetryOptions())
+              .build());
+
   private final String provider;
   private final String customerId;
   private final MessageCaps caps;
   private final int requestsPerRun;
   private final List<ReservedNotice> reserved;
+  private final CustomerMessages messages;
   private final List<DunningEvent> toRecord = new ArrayList<>();
 
   /** The actions answered in this run, by key; a later run asks the claims again. */
@@ -57,28 +70,49 @@ public class CustomerConversationWorkflowImpl implements CustomerConversationWor
     this.caps = run.caps() == null ? MessageCaps.defaults() : run.caps();
     this.requestsPerRun = Math.max(1, run.requestsPerRun());
     this.reserved = new ArrayList<>(run.reserved() == null ? List.of() : run.reserved());
+    this.messages =
+        new CustomerMessages(
+            Workflow.getInfo().getWorkflowId(),
+            run.merging() == null ? MessageMerging.defaults() : run.merging(),
+            run.messages() == null ? List.of() : run.messages());
     this.lastRequestAt = now();
   }
 
   @Override
   public void run(ConversationRun ignored) {
     while (true) {
-      Duration idle = Duration.between(now(), idleUntil());
+      Instant nextMessage = messages.nextDue();
+      Instant wake =
+          nextMessage != null && nextMessage.isBefore(idleUntil()) ? nextMessage : idleUntil();
+      Duration idle = Duration.between(now(), wake);
       if (!idle.isNegative() && !idle.isZero()) {
-        Workflow.await(idle, () -> !toRecord.isEmpty() || requests >= requestsPerRun);
+        Workflow.await(
+            idle,
+            () ->
+                !toRecord.isEmpty()
+                    || requests >= requestsPerRun
+                    || !Objects.equals(messages.nextDue(), nextMessage));
       }
       recordDeferrals();
+      sendDueMessages();
       if (requests >= requestsPerRun || Workflow.getInfo().isContinueAsNewSuggested()) {
         Workflow.await(Workflow::isEveryHandlerFinished);
         recordDeferrals();
         prune();
         Workflow.continueAsNew(
-            new ConversationRun(provider, customerId, caps, List.copyOf(reserved), requestsPerRun));
+            new ConversationRun(
+                provider,
+                customerId,
+                caps,
+                List.copyOf(reserved),
+                requestsPerRun,
+                messages.merging(),
+                messages.all()));
         return;
       }
-      if (!now().isBefore(idleUntil())) {
+      if (!now().isBefore(idleUntil()) && messages.nextDue() == null) {
         Workflow.await(Workflow::isEveryHandlerFinished);
-        if (toRecord.isEmpty() && !now().isBefore(idleUntil())) {
+        if (toRecord.isEmpty() && messages.nextDue() == null && !now().isBefore(idleUntil())) {
           return;
         }
       }
@@ -88,6 +122,9 @@ public class CustomerConversationWorkflowImpl implements CustomerConversationWor
   @Override
   public NoticeSlot reserveNotice(NoticeRequest request) {
     requests++;
+    if (request.coordinatorSends()) {
+      return sendForDunning(request);
+    }
     for (ReservedNotice known : reserved) {
       if (known.key().equals(request.key())) {
         return NoticeSlot.of(known);
@@ -126,6 +163,10 @@ public class CustomerConversationWorkflowImpl implements CustomerConversationWor
         || request.channel() == null) {
       throw new IllegalArgumentException("a notice needs its dunning id, key and channel");
     }
+    if (request.coordinatorSends() && (request.kind() == null || request.payment() == null)) {
+      throw new IllegalArgumentException(
+          "a notice the coordinator sends needs its kind and invoice");
+    }
   }
 
   /**
@@ -163,7 +204,107 @@ public class CustomerConversationWorkflowImpl implements CustomerConversationWor
 
   @Override
   public ConversationState state() {
-    return new ConversationState(provider, customerId, caps, List.copyOf(reserved));
+    return new ConversationState(provider, customerId, caps, List.copyOf(reserved), messages.all());
+  }
+
+  /**
+   * Puts the notice in a message the coordinator sends: one that already told the customer of its
+   * invoice in no weaker words, else the one being gathered on its channel, else a new one, held
+   * for the others to join and given its moment by the caps (counted once, however many join).
+   */
+  private NoticeSlot sendForDunning(NoticeRequest request) {
+    NoticeSlot known = messages.slotOf(request.key());
+    if (known != null) {
+      return known;
+    }
+    Instant now = now();
+    lastRequestAt = now;
+    prune();
+    MessageNotice notice =
+        new MessageNotice(request.dunningId(), request.key(), request.kind(), request.payment());
+    QueuedMessage told = messages.toldOf(notice, request.channel(), now);
+    if (told != null) {
+      QueuedMessage joined = messages.join(told, notice);
+      toRecord.add(toldIn(joined, notice));
+      return joined.slot();
+    }
+    QueuedMessage gathering = messages.gathering(request.channel());
+    if (gathering != null) {
+      QueuedMessage joined = messages.join(gathering, notice);
+      if (joined.deferredBy() != null) {
+        toRecord.add(deferral(notice.dunningId(), notice.noticeKey(), joined, now));
+      }
+      return joined.slot();
+    }
+    MessageCaps.Decision decision =
+        caps.decide(
+            request.channel(),
+            now.plus(messages.merging().hold()),
+            reserved,
+            request.quietHours(),
+            QuietHours.zoneOf(request.timeZone()));
+    String heldBy = decision.heldBy() == null ? null : decision.heldBy().describe();
+    QueuedMessage created = messages.open(request.channel(), notice, decision.at(), heldBy);
+    reserved.add(
+        new ReservedNotice(
+            created.key(), request.dunningId(), request.channel(), now, decision.at(), heldBy));
+    if (heldBy != null) {
+      toRecord.add(deferral(notice.dunningId(), notice.noticeKey(), created, now));
+    }
+    return created.slot();
+  }
+
+  /** Sends every message that is due, one at a time; a notice asked meanwhile starts another. */
+  private void sendDueMessages() {
+    for (QueuedMessage due = messages.due(now()); due != null; due = messages.due(now())) {
+      messages.sending(due);
+      MessageDelivery delivery =
+          sender.sendMessage(
+              new CustomerMessage(
+                  due.key(), provider, customerId, due.channel(), due.kind(), due.notices()));
+      messages.sent(due.key(), now(), delivery);
+    }
+  }
+
+  /** The line in a dunning's log that says its notice went out in an earlier message. */
+  private static DunningEvent toldIn(QueuedMessage message, MessageNotice notice) {
+    String note =
+        "Told in one message for the customer's invoices ("
+            + message.key()
+            + ", sent "
+            + message.sentAt()
+            + ")";
+    return new DunningEvent(
+        notice.dunningId(),
+        notice.noticeKey(),
+        new LogEntry(
+            message.sentAt(),
+            message.channel() == Channel.EMAIL ? LogTitle.EMAIL_SENT : LogTitle.SMS_SENT,
+            note,
+            EntryStatus.SUCCESS,
+            message.sentTo(),
+            null),
+        null,
+        null);
+  }
+
+  /** The line in a dunning's log that says its notice waits for a message the caps deferred. */
+  private static DunningEvent deferral(
+      String dunningId, String noticeKey, QueuedMessage message, Instant askedAt) {
+    return new DunningEvent(
+        dunningId,
+        noticeKey + ":deferred",
+        LogEntry.of(
+            askedAt,
+            LogTitle.DEFERRED,
+            message.channel()
+                + " deferred to "
+                + message.sendAt()
+                + ": cap "
+                + message.deferredBy()
+                + " for this customer"),
+        null,
+        null);
   }
 
   /** The line in the dunning's log that says why its notice waits, keyed by the notice. */
@@ -195,6 +336,8 @@ public class CustomerConversationWorkflowImpl implements CustomerConversationWor
   private void prune() {
     Instant horizon = now().minus(caps.longestWindow());
     reserved.removeIf(notice -> notice.sendAt().isBefore(horizon));
+    Instant toldSince = now().minus(messages.merging().window());
+    messages.prune(toldSince.isBefore(horizon) ? toldSince : horizon);
   }
 
   /** The customer is idle once the last request and the last notice are a longest window old. */

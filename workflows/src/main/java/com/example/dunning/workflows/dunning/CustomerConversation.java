@@ -10,11 +10,14 @@ import com.example.dunning.workflows.model.Customer;
 import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningSettings;
 import com.example.dunning.workflows.policy.DunningStep;
+import com.example.dunning.workflows.policy.NoticeKind;
 import com.example.dunning.workflows.policy.StepAction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Asks the customer's coordinator when each of a step's notices may go out, so that the customer's
@@ -33,17 +36,64 @@ final class CustomerConversation {
     this.coordinator = coordinator;
   }
 
+  /** How a dunning's notices go out, fixed by its settings and its version marker. */
+  enum Sending {
+    /** The dunning sends them itself, as without a coordinator. */
+    ALONE,
+    /** The dunning asks the coordinator for a moment, waits for it, and sends them itself. */
+    AT_ANSWERED_MOMENT,
+    /** The coordinator sends them, merged with the customer's others. */
+    BY_COORDINATOR
+  }
+
+  /** The reminders a coordinator sends; the rest answer the dunning's own events. */
+  private static final Set<NoticeKind> REMINDERS =
+      EnumSet.of(NoticeKind.NOTICE, NoticeKind.REMINDER, NoticeKind.FINAL_WARNING);
+
   /**
-   * Whether this dunning asks: its settings, fixed when it opened, say so and its customer can have
-   * a coordinator. The version marker is asked only then, so a dunning without the switch issues
-   * the same commands as before.
+   * How this dunning sends a notice of {@code kind}: alone unless its settings, fixed when it
+   * opened, say so and its customer can have a coordinator. The version marker is asked only then,
+   * so a dunning without the switch issues the same commands as before.
    */
-  static boolean asks(DunningSettings settings, String provider, PaymentDetails payment) {
+  static Sending sending(
+      DunningSettings settings, String provider, PaymentDetails payment, NoticeKind kind) {
     Customer customer = payment.customer();
-    return settings.customerConversation()
-        && customer != null
-        && ConversationIds.hasCoordinator(provider, customer.id())
-        && DunningVersions.customerConversation();
+    if (!settings.customerConversation()
+        || customer == null
+        || !ConversationIds.hasCoordinator(provider, customer.id())) {
+      return Sending.ALONE;
+    }
+    int version = DunningVersions.customerConversation();
+    return version >= DunningVersions.COORDINATOR_SENDS && REMINDERS.contains(kind)
+        ? Sending.BY_COORDINATOR
+        : Sending.AT_ANSWERED_MOMENT;
+  }
+
+  /**
+   * Hands each of the step's notices to the coordinator, which sends it in one of its messages; the
+   * dunning does not wait, so a deferral moves none of its charges or its expiry.
+   */
+  void handOver(
+      DunningStep step,
+      NoticeKind kind,
+      DunningSettings settings,
+      String provider,
+      PaymentDetails payment) {
+    for (Channel channel : Channel.values()) {
+      if (step.does(channel == Channel.EMAIL ? StepAction.EMAIL : StepAction.SMS)) {
+        NoticeRequest notice =
+            new NoticeRequest(
+                dunningId,
+                CustomerNotices.key(dunningId, step.name(), channel),
+                channel,
+                settings.quietHours(),
+                payment.customer().timeZone(),
+                kind,
+                payment,
+                true);
+        coordinator.reserveNotice(new NoticeReservation(provider, payment.customer().id(), notice));
+      }
+    }
   }
 
   /**

@@ -22,9 +22,11 @@ final class DunningVersions {
   static final String OPERATOR_FAILURES = "provider-failures-wait-for-operator";
 
   /**
-   * The dunning asks the customer's coordinator before each step's notice and waits for the moment
-   * it answers (docs/conversation.md). Asked only by dunnings whose settings say so, so every
-   * dunning without the switch issues the same commands as before.
+   * The dunning asks the customer's coordinator before each step's notice (docs/conversation.md):
+   * at version 1 it waits for the moment answered and sends the notice itself; at version 2 it
+   * hands its reminders to the coordinator, which sends them merged with the customer's others, and
+   * goes on without waiting. Asked only by dunnings whose settings say so, so every dunning without
+   * the switch issues the same commands as before.
    */
   static final String CUSTOMER_CONVERSATION = "customer-conversation";
 
@@ -45,8 +47,14 @@ final class DunningVersions {
     return Workflow.getVersion(OPERATOR_FAILURES, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
-  /** Asked only by a dunning opened with the switch on, before it first asks the coordinator. */
-  static boolean customerConversation() {
-    return Workflow.getVersion(CUSTOMER_CONVERSATION, Workflow.DEFAULT_VERSION, 1) >= 1;
+  /** The coordinator sends the dunning's reminders ({@link #CUSTOMER_CONVERSATION} version 2). */
+  static final int COORDINATOR_SENDS = 2;
+
+  /**
+   * Asked only by a dunning opened with the switch on, before it first asks the coordinator: 1 or
+   * {@link #COORDINATOR_SENDS}.
+   */
+  static int customerConversation() {
+    return Workflow.getVersion(CUSTOMER_CONVERSATION, Workflow.DEFAULT_VERSION, COORDINATOR_SENDS);
   }
 }

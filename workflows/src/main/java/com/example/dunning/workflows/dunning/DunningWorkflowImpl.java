@@ -126,13 +126,25 @@ public class DunningWorkflowImpl extends DunningHandlers {
   }
 
   /**
-   * Sends the step's notices; with the customer's coordinator, each at the moment it answers,
-   * waited for in the one wait. False when the dunning ended or was resolved while a notice waited.
+   * Sends the step's notices: alone; or each at the moment the customer's coordinator answers,
+   * waited for in the one wait; or handed to the coordinator to send. False when the dunning ended
+   * or was resolved while a notice waited.
    */
   private boolean sendNotices(DunningStep step, NoticeKind kind) {
-    if (!CustomerConversation.asks(dunning.settings(), request.provider(), dunning.payment())) {
-      notices.send(step, kind, dunning.payment());
-      return true;
+    switch (CustomerConversation.sending(
+        dunning.settings(), request.provider(), dunning.payment(), kind)) {
+      case ALONE -> {
+        notices.send(step, kind, dunning.payment());
+        return true;
+      }
+      case BY_COORDINATOR -> {
+        conversation.handOver(
+            step, kind, dunning.settings(), request.provider(), dunning.payment());
+        return true;
+      }
+      case AT_ANSWERED_MOMENT -> {
+        // Below: reserve each channel, wait for its moment, send.
+      }
     }
     for (CustomerConversation.ChannelSlot slot :
         conversation.reserve(
