@@ -39,6 +39,7 @@ public final class DunningBench {
     DunningBench bench = new DunningBench();
     HistoryCost workflowRetries = DefaultDunningCost.measure(false);
     HistoryCost smartRetries = DefaultDunningCost.measure(true);
+    DefaultDunningCost.ConversingCost conversing = DefaultDunningCost.measureConversing(true);
     // Each part on a stack of its own: the test server keeps every workflow in its heap, so the
     // intake measured after 10,000 open dunnings would measure their garbage collection, and the
     // worker of the scale part would run the intake's workflows.
@@ -78,6 +79,7 @@ public final class DunningBench {
       bench.scale(scale, directStarts.perSecond(), directStarts.allCpuMillisPerCall());
     }
     bench.cost(workflowRetries, smartRetries);
+    bench.conversingCost(smartRetries, conversing);
     System.out.println();
     System.out.println("Machine: " + machine);
     System.out.printf(
@@ -242,6 +244,23 @@ public final class DunningBench {
           ratio(cost.events(), 100),
           "<= 100");
     }
+  }
+
+  /**
+   * What the customer's coordinator adds to a default dunning (Smart Retries) with {@code
+   * dunning.conversation.enabled}, for a customer with no other dunning: the dearest case, since
+   * merging shares a message's cost among the dunnings it carries.
+   */
+  private void conversingCost(HistoryCost alone, DefaultDunningCost.ConversingCost conversing) {
+    int total = conversing.dunning().actions() + conversing.coordinator().actions();
+    row(
+        "Temporal Cloud actions, whole default dunning with the customer's coordinator (Stripe"
+            + " Smart Retries; dunning + coordinator)",
+        "%d + %d = %d"
+            .formatted(conversing.dunning().actions(), conversing.coordinator().actions(), total),
+        "switch off: " + alone.actions(),
+        ratio(total, alone.actions()),
+        "");
   }
 
   private void row(String figure, String measured, String baseline, String ratio, String target) {
