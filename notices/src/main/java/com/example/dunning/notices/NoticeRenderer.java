@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +43,18 @@ public final class NoticeRenderer {
           "payUrl",
           "companyName",
           "supportEmail",
-          "supportPhone");
+          "supportPhone",
+          "count",
+          "total");
+
+  /**
+   * The placeholders only a text about several invoices may use (keys {@code <kind>.several.*}):
+   * the others' context lacks them, so such a text would fail to render.
+   */
+  public static final Set<String> SEVERAL_PLACEHOLDERS = Set.of("count", "total");
+
+  /** The infix of the keys worded for several invoices: {@code reminder.several.subject}. */
+  public static final String SEVERAL = ".several";
 
   private static final Set<NoticeKind> TELL_NEXT_ATTEMPT =
       Set.of(NoticeKind.NOTICE, NoticeKind.REMINDER);
@@ -103,15 +115,60 @@ public final class NoticeRenderer {
     NoticeLanguage language = language(locale);
     Map<String, Object> values = values(payment, locale, language, false);
     String prefix = NoticeTexts.prefix(kind);
-    Map<String, Object> email = new HashMap<>();
-    boolean named = !((String) values.get("customerName")).isEmpty();
-    email.put("lang", locale.toLanguageTag());
+    Map<String, Object> email = frame(language, values);
     email.put("subject", say(language, prefix + ".subject", values));
-    email.put("greeting", say(language, named ? "greeting.named" : "greeting.anonymous", values));
     email.put("lead", say(language, prefix + ".lead", values));
+    email.put("invoices", List.of());
     email.put("details", details(kind, payment, locale, language, values));
     email.put("action", say(language, prefix + ".action", values));
     email.put("payUrl", values.get("payUrl"));
+    return render(email, locale);
+  }
+
+  /**
+   * One customer message for several invoices, in the wording of {@code kind}: each invoice with
+   * its package, amount and own pay link, then the total per currency. One invoice is exactly its
+   * {@link #email(NoticeKind, PaymentDetails, Locale) email}, so a lone notice reads as before.
+   *
+   * @param invoices in the order they are listed; the first named customer is greeted
+   */
+  public RenderedEmail messageEmail(NoticeKind kind, List<PaymentDetails> invoices, Locale locale) {
+    if (invoices.size() == 1) {
+      return email(kind, invoices.get(0), locale);
+    }
+    NoticeLanguage language = language(locale);
+    Map<String, Object> values = severalValues(invoices, locale, language, false);
+    String prefix = NoticeTexts.prefix(kind) + SEVERAL;
+    Map<String, Object> email = frame(language, values);
+    email.put("subject", say(language, prefix + ".subject", values));
+    email.put("lead", say(language, prefix + ".lead", values));
+    List<Map<String, Object>> listed = new ArrayList<>();
+    for (PaymentDetails invoice : invoices) {
+      Map<String, Object> own = values(invoice, locale, language, false);
+      Map<String, Object> row = new HashMap<>();
+      row.put("packageName", own.get("packageName"));
+      row.put("amount", own.get("amount"));
+      row.put("payUrl", own.get("payUrl"));
+      row.put("action", say(language, prefix + ".action", own));
+      listed.add(row);
+    }
+    email.put("invoices", listed);
+    List<Map<String, String>> totals = new ArrayList<>();
+    for (String total : totals(invoices, locale)) {
+      totals.add(detail(say(language, "detail.total", values), total));
+    }
+    email.put("details", totals);
+    // No single button: each invoice has its own link in the list.
+    email.put("action", null);
+    email.put("payUrl", null);
+    return render(email, locale);
+  }
+
+  /** The parts every email has, whatever it is about: greeting, support, signature, brand. */
+  private Map<String, Object> frame(NoticeLanguage language, Map<String, Object> values) {
+    Map<String, Object> email = new HashMap<>();
+    boolean named = !((String) values.get("customerName")).isEmpty();
+    email.put("greeting", say(language, named ? "greeting.named" : "greeting.anonymous", values));
     email.put("linkFallback", say(language, "link.fallback", values));
     email.put("support", say(language, "support", values));
     email.put("signoff", say(language, "signoff", values));
@@ -122,6 +179,11 @@ public final class NoticeRenderer {
     email.put("address", brand.address());
     email.put("logoUrl", brand.logoUrl());
     email.put("accent", brand.accentColour());
+    return email;
+  }
+
+  private RenderedEmail render(Map<String, Object> email, Locale locale) {
+    email.put("lang", locale.toLanguageTag());
     return new RenderedEmail(
         (String) email.get("subject"),
         textLayout.execute(email).strip() + "\n",
@@ -137,6 +199,23 @@ public final class NoticeRenderer {
   public String sms(NoticeKind kind, PaymentDetails payment, Locale locale) {
     NoticeLanguage language = language(locale);
     return say(language, NoticeTexts.prefix(kind) + ".sms", values(payment, locale, language, true))
+        .strip();
+  }
+
+  /**
+   * One customer SMS for several invoices: the kind's wording, how many, the total per currency and
+   * the first invoice's pay link (the first that has one). One invoice is exactly its {@link
+   * #sms(NoticeKind, PaymentDetails, Locale) SMS}.
+   */
+  public String messageSms(NoticeKind kind, List<PaymentDetails> invoices, Locale locale) {
+    if (invoices.size() == 1) {
+      return sms(kind, invoices.get(0), locale);
+    }
+    NoticeLanguage language = language(locale);
+    return say(
+            language,
+            NoticeTexts.prefix(kind) + SEVERAL + ".sms",
+            severalValues(invoices, locale, language, true))
         .strip();
   }
 
@@ -170,6 +249,52 @@ public final class NoticeRenderer {
             ? say(language, "package.fallback", values)
             : packageName.strip());
     return values;
+  }
+
+  /**
+   * The values of a text about several invoices: the brand's, the first named customer, {@code
+   * count}, {@code total} (one amount per currency, in the order the currencies first appear) and
+   * the first web link; no one invoice's {@code amount} or {@code packageName}.
+   */
+  private Map<String, Object> severalValues(
+      List<PaymentDetails> invoices, Locale locale, NoticeLanguage language, boolean sms) {
+    if (invoices.size() < 2) {
+      throw new IllegalArgumentException("a message for several invoices lists at least two");
+    }
+    Map<String, Object> values = new HashMap<>();
+    values.put("customerName", "");
+    values.put("payUrl", null);
+    for (PaymentDetails invoice : invoices) {
+      Customer customer = invoice.customer();
+      if (((String) values.get("customerName")).isEmpty()
+          && customer != null
+          && customer.name() != null) {
+        values.put("customerName", customer.name().strip());
+      }
+      if (values.get("payUrl") == null) {
+        values.put("payUrl", link(invoice.payUrl()));
+      }
+    }
+    values.put("companyName", brand.companyName());
+    values.put("supportEmail", brand.supportEmail());
+    values.put("supportPhone", brand.supportPhone());
+    values.put("count", Integer.toString(invoices.size()));
+    String total = String.join(" + ", totals(invoices, locale));
+    values.put("total", sms ? plainSpaces(total) : total);
+    return values;
+  }
+
+  /** The amount due per currency, formatted; currencies in the order they first appear. */
+  private static List<String> totals(List<PaymentDetails> invoices, Locale locale) {
+    Map<String, Long> byCurrency = new LinkedHashMap<>();
+    for (PaymentDetails invoice : invoices) {
+      String currency =
+          invoice.currency() == null ? "" : invoice.currency().strip().toUpperCase(Locale.ROOT);
+      byCurrency.merge(currency, invoice.amountDue(), Math::addExact);
+    }
+    List<String> totals = new ArrayList<>();
+    byCurrency.forEach((currency, sum) -> totals.add(NoticeFormats.amount(sum, currency, locale)));
+    return totals;
   }
 
   private List<Map<String, String>> details(

@@ -46,6 +46,25 @@ class NoticeTextsTest {
       String prefix = NoticeTexts.prefix(kind);
       assertThat(texts.keys(NoticeLanguage.EN))
           .contains(prefix + ".subject", prefix + ".lead", prefix + ".action", prefix + ".sms");
+      String several = prefix + NoticeRenderer.SEVERAL;
+      assertThat(texts.keys(NoticeLanguage.EN))
+          .contains(several + ".subject", several + ".lead", several + ".action", several + ".sms");
+    }
+  }
+
+  @Test
+  void givenEnglish_onlyTheWholeMessageForSeveralInvoicesShouldCountAndTotalAndNameNoOneInvoice() {
+    for (String key : texts.keys(NoticeLanguage.EN)) {
+      Set<String> used = placeholders(texts.raw(NoticeLanguage.EN, key));
+      // Each invoice's link in the list is worded with that invoice's own amount and package.
+      boolean aboutSeveral = key.contains(NoticeRenderer.SEVERAL + ".") && !key.endsWith(".action");
+      if (aboutSeveral) {
+        assertThat(used).as("placeholders of %s", key).doesNotContain("amount", "packageName");
+      } else {
+        assertThat(used)
+            .as("placeholders of %s", key)
+            .doesNotContainAnyElementsOf(NoticeRenderer.SEVERAL_PLACEHOLDERS);
+      }
     }
   }
 

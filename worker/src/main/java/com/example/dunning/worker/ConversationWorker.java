@@ -1,5 +1,6 @@
 package com.example.dunning.worker;
 
+import com.example.dunning.activities.conversation.ConversationMessages;
 import com.example.dunning.activities.conversation.ConversationReservations;
 import com.example.dunning.activities.conversation.CustomerActions;
 import com.example.dunning.workflows.conversation.CustomerConversationWorkflowImpl;
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The switch {@code dunning.conversation.enabled}: on, the worker also runs the customer's
- * coordinator, its action activity and the dunnings' activity that asks it on task queue {@code
- * dunning}; off (the default), none is registered and the worker is exactly as before
+ * coordinator, its action and message activities and the dunnings' activity that asks it on task
+ * queue {@code dunning}; off (the default), none is registered and the worker is exactly as before
  * (docs/conversation.md).
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,17 +27,23 @@ public class ConversationWorker {
   /** After every bean is made (the starter's workers among them) and before the workers start. */
   @Bean
   SmartInitializingSingleton coordinatorRegistration(
-      WorkerFactory workers, CustomerActions actions, ConversationReservations reservations) {
-    return () -> register(workers, actions, reservations);
+      WorkerFactory workers,
+      CustomerActions actions,
+      ConversationReservations reservations,
+      ConversationMessages messages) {
+    return () -> register(workers, actions, reservations, messages);
   }
 
   static void register(
-      WorkerFactory workers, CustomerActions actions, ConversationReservations reservations) {
+      WorkerFactory workers,
+      CustomerActions actions,
+      ConversationReservations reservations,
+      ConversationMessages messages) {
     Worker worker = workers.getWorker(DunningIds.TASK_QUEUE);
     if (worker == null) {
       throw new IllegalStateException("no worker on task queue " + DunningIds.TASK_QUEUE);
     }
     worker.registerWorkflowImplementationTypes(CustomerConversationWorkflowImpl.class);
-    worker.registerActivitiesImplementations(actions, reservations);
+    worker.registerActivitiesImplementations(actions, reservations, messages);
   }
 }

@@ -3,7 +3,7 @@ package com.example.dunning.activities.notification;
 import com.example.dunning.workflows.model.LogTitle;
 
 /** How a notice reaches the customer; the name is stored with the claim and titles the log line. */
-enum Channel {
+public enum Channel {
   EMAIL(LogTitle.EMAIL_SENT, LogTitle.EMAIL_NOT_SENT),
   SMS(LogTitle.SMS_SENT, LogTitle.SMS_NOT_SENT);
 
@@ -15,11 +15,11 @@ enum Channel {
     this.notSent = notSent;
   }
 
-  LogTitle sentTitle() {
+  public LogTitle sentTitle() {
     return sent;
   }
 
-  LogTitle notSentTitle() {
+  public LogTitle notSentTitle() {
     return notSent;
   }
 }

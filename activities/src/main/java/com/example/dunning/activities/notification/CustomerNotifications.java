@@ -28,9 +28,9 @@ public class CustomerNotifications implements NotificationActivities {
   private static final Logger log = LoggerFactory.getLogger(CustomerNotifications.class);
 
   /** The type of the retryable failure of an attempt that finds its notice still being sent. */
-  static final String IN_DOUBT_TYPE = "NoticeInDoubt";
+  public static final String IN_DOUBT_TYPE = "NoticeInDoubt";
 
-  static final String TAKEN_OVER_NOTE = "sent after an interrupted attempt";
+  public static final String TAKEN_OVER_NOTE = "sent after an interrupted attempt";
 
   private final NoticeLedger ledger;
   private final NoticeRenderer renderer;
@@ -152,7 +152,8 @@ public class CustomerNotifications implements NotificationActivities {
     return new Delivery(false, to, why);
   }
 
-  static String inWords(NoticeKind kind) {
+  /** The kind as the dunning's log names the notice. */
+  public static String inWords(NoticeKind kind) {
     return switch (kind) {
       case NOTICE -> "Payment failed notice";
       case REMINDER -> "Payment reminder";

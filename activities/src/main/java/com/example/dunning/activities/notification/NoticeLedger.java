@@ -6,11 +6,13 @@ import com.example.dunning.activities.events.OutboundEvent;
 import com.example.dunning.workflows.activities.NotificationActivities.Notice;
 import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.LogTitle;
+import com.example.dunning.workflows.policy.NoticeKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NoticeLedger {
 
   /** What claiming a notice's key found. */
-  enum Claim {
+  public enum Claim {
     /** The key is ours now: send. */
     CLAIMED,
     /** An earlier attempt claimed the key long enough ago that it cannot still be sending: send. */
@@ -53,7 +55,8 @@ public class NoticeLedger {
    * @param claimedAt when the key was claimed, this attempt's hold on it (for {@link #release})
    * @param retryIn for {@link Claim#IN_DOUBT}, how long until the claim can be taken over
    */
-  record ClaimResult(Claim claim, String recipient, OffsetDateTime claimedAt, Duration retryIn) {}
+  public record ClaimResult(
+      Claim claim, String recipient, OffsetDateTime claimedAt, Duration retryIn) {}
 
   /** A key's state in {@code notification.state}, as the SQL here writes it. */
   private enum KeyState {
@@ -86,21 +89,36 @@ public class NoticeLedger {
    * that gets {@link Claim#CLAIMED} or {@link Claim#TAKEN_OVER} sends.
    */
   ClaimResult claim(Notice notice, Channel channel, String recipient, Duration longestSend) {
+    return claim(notice.key(), notice.dunningId(), notice.kind(), channel, recipient, longestSend);
+  }
+
+  /**
+   * Claims a key as {@link #claim(Notice, Channel, String, Duration)} does, for a message that is
+   * not one dunning's notice (the customer's coordinator's): the row names the dunning it is filed
+   * under.
+   */
+  public ClaimResult claim(
+      String key,
+      String dunningId,
+      NoticeKind kind,
+      Channel channel,
+      String recipient,
+      Duration longestSend) {
     List<OffsetDateTime> inserted =
         jdbc.queryForList(
             "INSERT INTO notification (notice_key, dunning_id, channel, kind, recipient, state)"
                 + " VALUES (?, ?, ?, ?, ?, 'CLAIMED') ON CONFLICT (notice_key) DO NOTHING"
                 + " RETURNING claimed_at",
             OffsetDateTime.class,
-            notice.key(),
-            notice.dunningId(),
+            key,
+            dunningId,
             channel.name(),
-            notice.kind().name(),
+            kind.name(),
             recipient);
     if (!inserted.isEmpty()) {
       return new ClaimResult(Claim.CLAIMED, recipient, inserted.get(0), Duration.ZERO);
     }
-    Found found = find(notice.key(), longestSend);
+    Found found = find(key, longestSend);
     if (found.waitMillis() == 0 && found.state() == KeyState.CLAIMED) {
       // Only one retry can move claimed_at on: a concurrent one waits for our row lock and then
       // finds the claim young again.
@@ -111,12 +129,12 @@ public class NoticeLedger {
                   + " AND claimed_at <= clock_timestamp() - ? * interval '1 millisecond'"
                   + " RETURNING claimed_at",
               OffsetDateTime.class,
-              notice.key(),
+              key,
               longestSend.toMillis());
       if (!taken.isEmpty()) {
         return new ClaimResult(Claim.TAKEN_OVER, found.recipient(), taken.get(0), Duration.ZERO);
       }
-      found = find(notice.key(), longestSend);
+      found = find(key, longestSend);
     }
     if (found.state() == KeyState.SENT) {
       return new ClaimResult(Claim.SENT, found.recipient(), found.claimedAt(), Duration.ZERO);
@@ -153,7 +171,7 @@ public class NoticeLedger {
    * Gives the key back after a send that failed, so the next attempt can send; not when another
    * attempt has taken the claim over since ({@code claimedAt} is this attempt's).
    */
-  void release(String noticeKey, OffsetDateTime claimedAt) {
+  public void release(String noticeKey, OffsetDateTime claimedAt) {
     jdbc.update(
         "DELETE FROM notification WHERE notice_key = ? AND state = 'CLAIMED' AND claimed_at = ?",
         noticeKey,
@@ -165,6 +183,20 @@ public class NoticeLedger {
    * dunning.notice_sent} event: all or nothing.
    */
   void markSent(Notice notice, Channel channel, String recipient, String note, SentText sent) {
+    markSent(notice.key(), List.of(notice), channel, recipient, note, sent);
+  }
+
+  /**
+   * Marks a message's key sent with what it said, and logs it with each notice it carried, under
+   * the notice's own key, with that notice's {@code dunning.notice_sent} event: all or nothing.
+   */
+  public void markSent(
+      String key,
+      List<Notice> carried,
+      Channel channel,
+      String recipient,
+      String note,
+      SentText sent) {
     LogTitle title = channel.sentTitle();
     transaction.executeWithoutResult(
         status -> {
@@ -175,23 +207,39 @@ public class NoticeLedger {
               sent.subject(),
               sent.body(),
               sent.languageTag(),
-              notice.key());
-          log(notice, title, note, EntryStatus.SUCCESS, recipient);
-          events.add(
-              new OutboundEvent(
-                  notice.key(),
-                  notice.dunningId(),
-                  EventType.NOTICE_SENT,
-                  Instant.now(),
-                  OutboundEvent.data(
-                      "channel", channel.name().toLowerCase(Locale.ROOT),
-                      "notice", notice.kind().name(),
-                      "recipient", recipient)));
+              key);
+          for (Notice notice : carried) {
+            log(notice, title, note, EntryStatus.SUCCESS, recipient);
+            events.add(
+                new OutboundEvent(
+                    notice.key(),
+                    notice.dunningId(),
+                    EventType.NOTICE_SENT,
+                    Instant.now(),
+                    OutboundEvent.data(
+                        "channel", channel.name().toLowerCase(Locale.ROOT),
+                        "notice", notice.kind().name(),
+                        "recipient", recipient)));
+          }
         });
   }
 
+  /**
+   * The recipient a key was sent to ({@code ""} when none was recorded), or empty when it was not
+   * sent (yet).
+   */
+  public Optional<String> sentTo(String key) {
+    List<String> recipients =
+        jdbc.query(
+            "SELECT COALESCE(recipient, '') FROM notification"
+                + " WHERE notice_key = ? AND state = 'SENT'",
+            (row, n) -> row.getString(1),
+            key);
+    return recipients.stream().findFirst();
+  }
+
   /** Logs a notice that was not sent; once per key, however often the activity runs. */
-  void logSkipped(Notice notice, LogTitle title, String note, String recipient) {
+  public void logSkipped(Notice notice, LogTitle title, String note, String recipient) {
     log(notice, title, note, EntryStatus.SKIPPED, recipient);
   }
 

@@ -71,7 +71,7 @@ public class NoticeMailer {
   }
 
   /** The connection, read and write timeouts of the SMTP client, added up. */
-  Duration longestSend() {
+  public Duration longestSend() {
     return longestSend;
   }
 
@@ -103,7 +103,8 @@ public class NoticeMailer {
     return Duration.ofMillis(millis);
   }
 
-  void send(String to, RenderedEmail email, String noticeKey) {
+  /** Sends the email under the notice's key, which becomes its {@code Message-ID}. */
+  public void send(String to, RenderedEmail email, String noticeKey) {
     MimeMessage message = mailSender.createMimeMessage();
     try {
       message.setFrom(new InternetAddress(from, brand.senderName(), UTF_8));

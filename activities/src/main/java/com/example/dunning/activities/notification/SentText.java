@@ -7,4 +7,4 @@ package com.example.dunning.activities.notification;
  * @param body the email's text part, or the SMS
  * @param languageTag the locale it was written in, e.g. {@code nb-NO}
  */
-record SentText(String subject, String body, String languageTag) {}
+public record SentText(String subject, String body, String languageTag) {}
