@@ -17,7 +17,6 @@ import com.example.dunning.workflows.conversation.MessageDelivery;
 import com.example.dunning.workflows.conversation.MessageNotice;
 import com.example.dunning.workflows.model.Customer;
 import com.example.dunning.workflows.model.PaymentDetails;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,8 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,8 +42,6 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "dunning.conversation.enabled", havingValue = "true")
 public class ConversationMessages implements MessageActivities {
-
-  private static final Logger log = LoggerFactory.getLogger(ConversationMessages.class);
 
   static final String NONE_OPEN = "no open invoice";
 
@@ -163,44 +158,16 @@ public class ConversationMessages implements MessageActivities {
       Runnable send,
       Supplier<SentText> sent) {
     ClaimResult found =
-        ledger.claim(
-            message.key(), carried.get(0).dunningId(), message.kind(), channel, to, abandonedAfter);
-    switch (found.claim()) {
-      case SENT -> {
-        return new MessageDelivery(true, found.recipient(), listed, "already sent");
-      }
-      case IN_DOUBT -> {
-        log.info(
-            "{} for message {}: an earlier attempt claimed it and may still be sending;"
-                + " trying again in {}",
-            channel,
+        ledger.sendOnce(
             message.key(),
-            found.retryIn());
-        throw ApplicationFailure.newFailureWithCauseAndDelay(
-            channel
-                + " for message "
-                + message.key()
-                + " may still be being sent by an earlier attempt; it can be taken over in "
-                + found.retryIn(),
-            CustomerNotifications.IN_DOUBT_TYPE,
-            null,
-            found.retryIn());
-      }
-      case TAKEN_OVER ->
-          log.warn(
-              "{} for message {}: an earlier attempt claimed it and did not finish; sending it"
-                  + " again under the same key",
-              channel,
-              message.key());
-      case CLAIMED -> {
-        // Ours: send below.
-      }
-    }
-    try {
-      send.run();
-    } catch (RuntimeException e) {
-      ledger.release(message.key(), found.claimedAt());
-      throw e;
+            carried.get(0).dunningId(),
+            message.kind(),
+            channel,
+            to,
+            abandonedAfter,
+            send);
+    if (found.claim() == NoticeLedger.Claim.SENT) {
+      return new MessageDelivery(true, found.recipient(), listed, "already sent");
     }
     boolean takenOver = found.claim() == NoticeLedger.Claim.TAKEN_OVER;
     String note =

@@ -5,12 +5,9 @@ import com.example.dunning.notices.RenderedEmail;
 import com.example.dunning.workflows.activities.NotificationActivities;
 import com.example.dunning.workflows.model.Customer;
 import com.example.dunning.workflows.policy.NoticeKind;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.time.Duration;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +22,8 @@ import org.springframework.stereotype.Component;
 @ActivityImpl(taskQueues = "dunning")
 public class CustomerNotifications implements NotificationActivities {
 
-  private static final Logger log = LoggerFactory.getLogger(CustomerNotifications.class);
-
   /** The type of the retryable failure of an attempt that finds its notice still being sent. */
-  public static final String IN_DOUBT_TYPE = "NoticeInDoubt";
+  public static final String IN_DOUBT_TYPE = NoticeLedger.IN_DOUBT_TYPE;
 
   public static final String TAKEN_OVER_NOTE = "sent after an interrupted attempt";
 
@@ -102,44 +97,11 @@ public class CustomerNotifications implements NotificationActivities {
       Duration abandonedAfter,
       Runnable send,
       SentText sent) {
-    NoticeLedger.ClaimResult found = ledger.claim(notice, channel, to, abandonedAfter);
-    switch (found.claim()) {
-      case SENT -> {
-        return new Delivery(true, found.recipient(), "already sent");
-      }
-      case IN_DOUBT -> {
-        log.info(
-            "{} for notice {}: an earlier attempt claimed it {} ago and may still be sending;"
-                + " trying again in {}",
-            channel,
-            notice.key(),
-            abandonedAfter.minus(found.retryIn()),
-            found.retryIn());
-        throw ApplicationFailure.newFailureWithCauseAndDelay(
-            channel
-                + " for notice "
-                + notice.key()
-                + " may still be being sent by an earlier attempt; it can be taken over in "
-                + found.retryIn(),
-            IN_DOUBT_TYPE,
-            null,
-            found.retryIn());
-      }
-      case TAKEN_OVER ->
-          log.warn(
-              "{} for notice {}: an earlier attempt claimed it and did not finish; sending it"
-                  + " again under the same key",
-              channel,
-              notice.key());
-      case CLAIMED -> {
-        // Ours: send below.
-      }
-    }
-    try {
-      send.run();
-    } catch (RuntimeException e) {
-      ledger.release(notice.key(), found.claimedAt());
-      throw e;
+    NoticeLedger.ClaimResult found =
+        ledger.sendOnce(
+            notice.key(), notice.dunningId(), notice.kind(), channel, to, abandonedAfter, send);
+    if (found.claim() == NoticeLedger.Claim.SENT) {
+      return new Delivery(true, found.recipient(), "already sent");
     }
     boolean takenOver = found.claim() == NoticeLedger.Claim.TAKEN_OVER;
     String words = inWords(notice.kind());

@@ -7,12 +7,15 @@ import com.example.dunning.workflows.activities.NotificationActivities.Notice;
 import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.LogTitle;
 import com.example.dunning.workflows.policy.NoticeKind;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -58,6 +61,11 @@ public class NoticeLedger {
   public record ClaimResult(
       Claim claim, String recipient, OffsetDateTime claimedAt, Duration retryIn) {}
 
+  /** The type of the retryable failure of an attempt that finds its key still being sent. */
+  public static final String IN_DOUBT_TYPE = "NoticeInDoubt";
+
+  private static final Logger log = LoggerFactory.getLogger(NoticeLedger.class);
+
   /** A key's state in {@code notification.state}, as the SQL here writes it. */
   private enum KeyState {
     CLAIMED,
@@ -82,6 +90,64 @@ public class NoticeLedger {
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
     this.events = events;
+  }
+
+  /**
+   * Sends under {@code key} at most once: claims it, runs {@code send}, and gives the key back when
+   * the send fails; the caller marks it sent. Answers {@link Claim#SENT} when an earlier attempt
+   * sent it (nothing is run), else {@link Claim#CLAIMED} or {@link Claim#TAKEN_OVER} once sent.
+   *
+   * @throws ApplicationFailure of type {@link #IN_DOUBT_TYPE}, to retry after the delay in which an
+   *     earlier attempt's claim can be taken over
+   */
+  public ClaimResult sendOnce(
+      String key,
+      String dunningId,
+      NoticeKind kind,
+      Channel channel,
+      String to,
+      Duration abandonedAfter,
+      Runnable send) {
+    ClaimResult found = claim(key, dunningId, kind, channel, to, abandonedAfter);
+    switch (found.claim()) {
+      case SENT -> {
+        return found;
+      }
+      case IN_DOUBT -> {
+        log.info(
+            "{} for {}: an earlier attempt claimed it {} ago and may still be sending;"
+                + " trying again in {}",
+            channel,
+            key,
+            abandonedAfter.minus(found.retryIn()),
+            found.retryIn());
+        throw ApplicationFailure.newFailureWithCauseAndDelay(
+            channel
+                + " for "
+                + key
+                + " may still be being sent by an earlier attempt; it can be taken over in "
+                + found.retryIn(),
+            IN_DOUBT_TYPE,
+            null,
+            found.retryIn());
+      }
+      case TAKEN_OVER ->
+          log.warn(
+              "{} for {}: an earlier attempt claimed it and did not finish; sending it again"
+                  + " under the same key",
+              channel,
+              key);
+      case CLAIMED -> {
+        // Ours: send below.
+      }
+    }
+    try {
+      send.run();
+    } catch (RuntimeException e) {
+      release(key, found.claimedAt());
+      throw e;
+    }
+    return found;
   }
 
   /**
