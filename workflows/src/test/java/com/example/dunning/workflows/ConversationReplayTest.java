@@ -41,6 +41,7 @@ class ConversationReplayTest {
           "givenAGatheringMessage_whenTheCoordinatorContinuesAsNew_itShouldCarryItAndSendItOnce-run-2",
           "givenAMessageThatListedAnInvoice_itShouldCountItsNoticeAsToldUnlessItsWordsAreStronger",
           "givenASendThatFailsOnce_itShouldRetryUnderTheSameKeyAndMarkTheMessageSentOnce",
+          "givenRulesOnARequest_itShouldHoldAndCapByThemFromThatNoticeOn",
           "givenAStormOfFiftyInvoicesDeliveredTwice_itShouldSendOneMessagePerChannelCarryingEach",
           "givenThreeInvoicesFailingWithinAnHour_itShouldSendOneFirstNoticeListingThree");
 

@@ -19,8 +19,10 @@ import com.example.dunning.workflows.conversation.CustomerConversationWorkflow;
 import com.example.dunning.workflows.conversation.CustomerConversationWorkflowImpl;
 import com.example.dunning.workflows.conversation.CustomerMessage;
 import com.example.dunning.workflows.conversation.MessageActivities;
+import com.example.dunning.workflows.conversation.MessageCap;
 import com.example.dunning.workflows.conversation.MessageCaps;
 import com.example.dunning.workflows.conversation.MessageDelivery;
+import com.example.dunning.workflows.conversation.MessageMerging;
 import com.example.dunning.workflows.conversation.MessageNotice;
 import com.example.dunning.workflows.conversation.NoticeRequest;
 import com.example.dunning.workflows.conversation.NoticeSlot;
@@ -261,6 +263,38 @@ class CoordinatorMessagesTest {
             });
   }
 
+  @Test
+  void givenRulesOnARequest_itShouldHoldAndCapByThemFromThatNoticeOn() {
+    MessageMerging fiveMinutes = new MessageMerging(Duration.ofMinutes(5), Duration.ofDays(1));
+    MessageCaps twoADay =
+        new MessageCaps(List.of(new MessageCap(Channel.EMAIL, 2, Duration.ofDays(1))));
+    NoticeSlot first =
+        ConversationStart.reserveNotice(
+            client,
+            PROVIDER,
+            CUSTOMER,
+            request("in_1", "notice", Channel.EMAIL, NoticeKind.NOTICE)
+                .withRules(twoADay, fiveMinutes));
+    env.sleep(Duration.ofHours(1));
+    NoticeSlot stronger =
+        ConversationStart.reserveNotice(
+            client,
+            PROVIDER,
+            CUSTOMER,
+            request("in_1", "final-warning", Channel.EMAIL, NoticeKind.FINAL_WARNING)
+                .withRules(twoADay, fiveMinutes));
+    env.sleep(Duration.ofHours(1));
+
+    assertThat(sent).hasSize(2);
+    assertThat(first.sendAt())
+        .isBetween(MONDAY_9.plus(Duration.ofMinutes(5)), MONDAY_9.plus(Duration.ofMinutes(6)));
+    // With the default caps the second email would wait a day; two a day let it go in 5 minutes.
+    assertThat(stronger.deferredBy()).isNull();
+    assertThat(Duration.between(first.sendAt(), stronger.sendAt()))
+        .isBetween(Duration.ofMinutes(60), Duration.ofMinutes(61));
+    assertThat(coordinator().state().caps()).isEqualTo(twoADay);
+  }
+
   private MessageDelivery send(CustomerMessage message) {
     sent.add(message);
     sentAt.add(Instant.ofEpochMilli(env.currentTimeMillis()));
@@ -271,17 +305,21 @@ class CoordinatorMessagesTest {
   }
 
   private NoticeSlot ask(String invoice, String step, Channel channel, NoticeKind kind) {
-    NoticeRequest request =
-        new NoticeRequest(
-            dunning(invoice),
-            key(invoice, step, channel),
-            channel,
-            null,
-            null,
-            kind,
-            DunningFixtures.payment(InvoiceStatus.OPEN),
-            true);
-    return ConversationStart.reserveNotice(client, PROVIDER, CUSTOMER, request);
+    return ConversationStart.reserveNotice(
+        client, PROVIDER, CUSTOMER, request(invoice, step, channel, kind));
+  }
+
+  private static NoticeRequest request(
+      String invoice, String step, Channel channel, NoticeKind kind) {
+    return new NoticeRequest(
+        dunning(invoice),
+        key(invoice, step, channel),
+        channel,
+        null,
+        null,
+        kind,
+        DunningFixtures.payment(InvoiceStatus.OPEN),
+        true);
   }
 
   private static String dunning(String invoice) {

@@ -49,7 +49,7 @@ public class CustomerConversationWorkflowImpl implements CustomerConversationWor
 
   private final String provider;
   private final String customerId;
-  private final MessageCaps caps;
+  private MessageCaps caps;
   private final int requestsPerRun;
   private final List<ReservedNotice> reserved;
   private final CustomerMessages messages;
@@ -122,6 +122,12 @@ public class CustomerConversationWorkflowImpl implements CustomerConversationWor
   @Override
   public NoticeSlot reserveNotice(NoticeRequest request) {
     requests++;
+    if (request.caps() != null) {
+      caps = request.caps();
+    }
+    if (request.merging() != null) {
+      messages.merging(request.merging());
+    }
     if (request.coordinatorSends()) {
       return sendForDunning(request);
     }

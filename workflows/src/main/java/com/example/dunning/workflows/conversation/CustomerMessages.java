@@ -11,7 +11,7 @@ import java.util.List;
 final class CustomerMessages {
 
   private final String coordinatorId;
-  private final MessageMerging merging;
+  private MessageMerging merging;
   private final List<QueuedMessage> messages;
 
   /** The message whose send is running: no notice joins it any more. */
@@ -25,6 +25,11 @@ final class CustomerMessages {
 
   MessageMerging merging() {
     return merging;
+  }
+
+  /** New rules, for the messages opened from now on and the notices asked from now on. */
+  void merging(MessageMerging merging) {
+    this.merging = merging;
   }
 
   List<QueuedMessage> all() {

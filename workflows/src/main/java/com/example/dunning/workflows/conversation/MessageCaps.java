@@ -24,6 +24,27 @@ public record MessageCaps(List<MessageCap> caps) {
             new MessageCap(Channel.SMS, 1, Duration.ofDays(7))));
   }
 
+  /**
+   * @throws IllegalArgumentException for a cap without its channel, of fewer than one message, or
+   *     over no time
+   */
+  public void check() {
+    if (caps == null) {
+      throw new IllegalArgumentException("caps: none given");
+    }
+    for (MessageCap cap : caps) {
+      if (cap == null
+          || cap.channel() == null
+          || cap.messages() < 1
+          || cap.per() == null
+          || cap.per().isNegative()
+          || cap.per().isZero()) {
+        throw new IllegalArgumentException(
+            "a cap needs a channel, at least 1 message and a positive time: " + cap);
+      }
+    }
+  }
+
   /** How long a reserved notice counts against a cap: the state keeps no older ones. */
   public Duration longestWindow() {
     return caps.stream().map(MessageCap::per).max(Duration::compareTo).orElse(Duration.ZERO);

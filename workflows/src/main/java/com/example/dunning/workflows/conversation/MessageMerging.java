@@ -12,6 +12,16 @@ import java.time.Duration;
  */
 public record MessageMerging(Duration hold, Duration window) {
 
+  /**
+   * @throws IllegalArgumentException for a negative or missing duration
+   */
+  public void check() {
+    if (hold == null || hold.isNegative() || window == null || window.isNegative()) {
+      throw new IllegalArgumentException(
+          "the merge hold and window must be zero or more: " + hold + ", " + window);
+    }
+  }
+
   /** Held an hour; told for a day. */
   public static MessageMerging defaults() {
     return new MessageMerging(Duration.ofHours(1), Duration.ofDays(1));

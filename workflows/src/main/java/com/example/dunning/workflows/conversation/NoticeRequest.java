@@ -17,6 +17,9 @@ import com.example.dunning.workflows.policy.QuietHours;
  * @param coordinatorSends the coordinator sends the notice, merged with the customer's others
  *     ({@link NoticeSlot#messageKey()}); false from dunnings that send it themselves at the moment
  *     answered (dunnings opened before the coordinator sent)
+ * @param caps the caps the worker is configured with, which the coordinator takes from this request
+ *     on; null to keep its own
+ * @param merging the merge hold and window the worker is configured with, likewise; null to keep
  */
 public record NoticeRequest(
     String dunningId,
@@ -26,11 +29,42 @@ public record NoticeRequest(
     String timeZone,
     NoticeKind kind,
     PaymentDetails payment,
-    boolean coordinatorSends) {
+    boolean coordinatorSends,
+    MessageCaps caps,
+    MessageMerging merging) {
 
   /** A notice the dunning sends itself, at the moment the coordinator answers. */
   public NoticeRequest(
       String dunningId, String key, Channel channel, QuietHours quietHours, String timeZone) {
-    this(dunningId, key, channel, quietHours, timeZone, null, null, false);
+    this(dunningId, key, channel, quietHours, timeZone, null, null, false, null, null);
+  }
+
+  /** A notice as the dunning asks it: the coordinator's rules are the worker's to add. */
+  public NoticeRequest(
+      String dunningId,
+      String key,
+      Channel channel,
+      QuietHours quietHours,
+      String timeZone,
+      NoticeKind kind,
+      PaymentDetails payment,
+      boolean coordinatorSends) {
+    this(
+        dunningId, key, channel, quietHours, timeZone, kind, payment, coordinatorSends, null, null);
+  }
+
+  /** The same request with the worker's configured caps and merging. */
+  public NoticeRequest withRules(MessageCaps caps, MessageMerging merging) {
+    return new NoticeRequest(
+        dunningId,
+        key,
+        channel,
+        quietHours,
+        timeZone,
+        kind,
+        payment,
+        coordinatorSends,
+        caps,
+        merging);
   }
 }
