@@ -131,28 +131,20 @@ public class DunningWorkflowImpl extends DunningHandlers {
    * or was resolved while a notice waited.
    */
   private boolean sendNotices(DunningStep step, NoticeKind kind) {
-    switch (CustomerConversation.sending(
-        dunning.settings(), request.provider(), dunning.payment(), kind)) {
-      case ALONE -> {
-        notices.send(step, kind, dunning.payment());
-        return true;
-      }
-      case BY_COORDINATOR -> {
-        conversation.handOver(
-            step, kind, dunning.settings(), request.provider(), dunning.payment());
-        return true;
-      }
+    PaymentDetails payment = dunning.payment();
+    switch (CustomerConversation.sending(dunning.settings(), request.provider(), payment, kind)) {
+      case ALONE -> notices.send(step, kind, payment);
+      case BY_COORDINATOR ->
+          conversation.handOver(step, kind, dunning.settings(), request.provider(), payment);
       case AT_ANSWERED_MOMENT -> {
-        // Below: reserve each channel, wait for its moment, send.
+        for (CustomerConversation.ChannelSlot slot :
+            conversation.reserve(step, dunning.settings(), request.provider(), payment, now())) {
+          if (!awaitDue(slot::sendAt, false)) {
+            return false;
+          }
+          notices.send(slot.channel(), step, kind, dunning.payment()); // as read after the wait
+        }
       }
-    }
-    for (CustomerConversation.ChannelSlot slot :
-        conversation.reserve(
-            step, dunning.settings(), request.provider(), dunning.payment(), now())) {
-      if (!awaitDue(slot::sendAt, false)) {
-        return false;
-      }
-      notices.send(slot.channel(), step, kind, dunning.payment());
     }
     return true;
   }
