@@ -1,7 +1,11 @@
 package com.example.dunning.api.customers;
 
+import com.example.dunning.workflows.conversation.Channel;
+import com.example.dunning.workflows.conversation.MessageNotice;
+import com.example.dunning.workflows.conversation.QueuedMessage;
 import com.example.dunning.workflows.conversation.ReservedNotice;
 import com.example.dunning.workflows.model.DunningStatus;
+import com.example.dunning.workflows.policy.NoticeKind;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +19,8 @@ import java.util.List;
  * @param ended the dunnings that have ended, newest failure first
  * @param sent every notice sent to the customer by any of their dunnings, oldest first
  * @param deferred the notices the coordinator holds back by a cap; empty unless it runs
+ * @param planned the messages the coordinator is to send, each carrying the notices of one or more
+ *     dunnings; empty unless it runs
  */
 public record CustomerView(
     String provider,
@@ -24,7 +30,8 @@ public record CustomerView(
     List<CustomerDunning> open,
     List<CustomerDunning> ended,
     List<CustomerNotice> sent,
-    List<ReservedNotice> deferred) {
+    List<ReservedNotice> deferred,
+    List<PlannedMessage> planned) {
 
   /** Where the customer's coordinator stands. */
   public enum Conversation {
@@ -60,4 +67,30 @@ public record CustomerView(
       String recipient,
       Instant sentAt,
       String subject) {}
+
+  /**
+   * A message the coordinator is to send.
+   *
+   * @param kind the strongest wording of the notices it carries
+   * @param deferredBy the cap that moved it later, or null
+   * @param dunnings the dunnings whose notices it carries, in the order they asked
+   */
+  public record PlannedMessage(
+      String key,
+      Channel channel,
+      NoticeKind kind,
+      Instant sendAt,
+      String deferredBy,
+      List<String> dunnings) {
+
+    static PlannedMessage of(QueuedMessage message) {
+      return new PlannedMessage(
+          message.key(),
+          message.channel(),
+          message.kind(),
+          message.sendAt(),
+          message.deferredBy(),
+          message.notices().stream().map(MessageNotice::dunningId).distinct().toList());
+    }
+  }
 }

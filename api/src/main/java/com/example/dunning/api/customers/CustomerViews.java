@@ -56,10 +56,20 @@ public class CustomerViews {
     }
     Conversation conversation = Conversation.OFF;
     List<ReservedNotice> deferred = List.of();
+    List<CustomerView.PlannedMessage> planned = List.of();
     if (conversations) {
       ConversationState state = coordinatorState(coordinatorId);
       conversation = state == null ? Conversation.NOT_RUNNING : Conversation.RUNNING;
-      deferred = state == null ? List.of() : state.deferred();
+      if (state != null) {
+        deferred = state.deferred();
+        planned =
+            state.messages() == null
+                ? List.of()
+                : state.messages().stream()
+                    .filter(message -> !message.done())
+                    .map(CustomerView.PlannedMessage::of)
+                    .toList();
+      }
     }
     return new CustomerView(
         provider,
@@ -69,7 +79,8 @@ public class CustomerViews {
         dunnings.stream().filter(dunning -> dunning.endedAt() == null).toList(),
         dunnings.stream().filter(dunning -> dunning.endedAt() != null).toList(),
         records.sentNotices(provider, customerId),
-        deferred);
+        deferred,
+        planned);
   }
 
   /**

@@ -3,6 +3,7 @@ package com.example.dunning.api.customers;
 import static com.example.dunning.api.Patience.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.dunning.activities.DunningFixtures;
 import com.example.dunning.activities.TestPostgres;
 import com.example.dunning.workflows.client.ConversationStart;
 import com.example.dunning.workflows.conversation.Channel;
@@ -10,6 +11,7 @@ import com.example.dunning.workflows.conversation.ConversationIds;
 import com.example.dunning.workflows.conversation.NoticeRequest;
 import com.example.dunning.workflows.dunning.DunningIds;
 import com.example.dunning.workflows.dunning.DunningWorkflow;
+import com.example.dunning.workflows.policy.NoticeKind;
 import com.example.dunning.workflows.testing.SignalsReceived;
 import io.temporal.client.WorkflowClient;
 import java.net.http.HttpResponse;
@@ -123,6 +125,26 @@ class CustomersApiTest extends CustomerTestContext {
   }
 
   @Test
+  void givenTwoNoticesHandedToTheCoordinator_whenTheCustomerIsRead_itShouldShowOneMessageForBoth() {
+    String customer = newCustomer();
+    String first = open(customer, 1);
+    String second = open(customer, 2);
+    String coordinatorCustomer = "cus_" + customer;
+    handOverEmail(coordinatorCustomer, first, NoticeKind.NOTICE);
+    handOverEmail(coordinatorCustomer, second, NoticeKind.FINAL_WARNING);
+
+    JsonNode view = json(reporting.get(customerPath(customer, "")));
+
+    assertThat(view.get("planned")).hasSize(1);
+    assertThat(view.at("/planned/0/channel").asString()).isEqualTo("EMAIL");
+    assertThat(view.at("/planned/0/kind").asString()).isEqualTo("FINAL_WARNING");
+    List<String> carried = new ArrayList<>();
+    view.at("/planned/0/dunnings").forEach(d -> carried.add(d.asString()));
+    assertThat(carried).containsExactly(dunningId(first), dunningId(second));
+    assertThat(view.get("deferred")).isEmpty();
+  }
+
+  @Test
   void givenABadRequest_itShouldAnswerWhatIsWrong() {
     String customer = newCustomer();
     open(customer, 1);
@@ -164,6 +186,24 @@ class CustomersApiTest extends CustomerTestContext {
         "elasticpath",
         customerId,
         new NoticeRequest(dunningId, dunningId + ":retry:EMAIL", Channel.EMAIL, null, null));
+  }
+
+  /** As a dunning of version 2 hands a notice over: the coordinator sends it after its hold. */
+  private void handOverEmail(String customerId, String invoice, NoticeKind kind) {
+    String dunningId = dunningId(invoice);
+    ConversationStart.reserveNotice(
+        temporal,
+        "elasticpath",
+        customerId,
+        new NoticeRequest(
+            dunningId,
+            dunningId + ":notice:email",
+            Channel.EMAIL,
+            null,
+            null,
+            kind,
+            DunningFixtures.payment(),
+            true));
   }
 
   private long retrySignals(String invoice) {

@@ -109,6 +109,7 @@ class CustomerPageBrowserTest extends CustomerTestContext {
         .contains("EMAIL NOTICE")
         .contains("Your payment failed");
     assertThat(text("no-deferred")).isEqualTo("Nothing is held back.");
+    assertThat(text("no-planned")).isEqualTo("None planned.");
     screenshot("customer");
 
     String requestId =
