@@ -79,20 +79,8 @@ final class CustomerConversation {
       DunningSettings settings,
       String provider,
       PaymentDetails payment) {
-    for (Channel channel : Channel.values()) {
-      if (step.does(channel == Channel.EMAIL ? StepAction.EMAIL : StepAction.SMS)) {
-        NoticeRequest notice =
-            new NoticeRequest(
-                dunningId,
-                CustomerNotices.key(dunningId, step.name(), channel),
-                channel,
-                settings.quietHours(),
-                payment.customer().timeZone(),
-                kind,
-                payment,
-                true);
-        coordinator.reserveNotice(new NoticeReservation(provider, payment.customer().id(), notice));
-      }
+    for (NoticeRequest notice : requests(step, settings, payment, kind)) {
+      coordinator.reserveNotice(new NoticeReservation(provider, payment.customer().id(), notice));
     }
   }
 
@@ -108,23 +96,35 @@ final class CustomerConversation {
       PaymentDetails payment,
       Instant now) {
     List<ChannelSlot> slots = new ArrayList<>();
-    for (Channel channel : Channel.values()) {
-      if (step.does(channel == Channel.EMAIL ? StepAction.EMAIL : StepAction.SMS)) {
-        NoticeRequest notice =
-            new NoticeRequest(
-                dunningId,
-                CustomerNotices.key(dunningId, step.name(), channel),
-                channel,
-                settings.quietHours(),
-                payment.customer().timeZone());
-        NoticeSlot slot =
-            coordinator.reserveNotice(
-                new NoticeReservation(provider, payment.customer().id(), notice));
-        Instant sendAt = slot.deferredBy() == null ? now : slot.sendAt();
-        slots.add(new ChannelSlot(channel, sendAt));
-      }
+    for (NoticeRequest notice : requests(step, settings, payment, null)) {
+      NoticeSlot slot =
+          coordinator.reserveNotice(
+              new NoticeReservation(provider, payment.customer().id(), notice));
+      Instant sendAt = slot.deferredBy() == null ? now : slot.sendAt();
+      slots.add(new ChannelSlot(notice.channel(), sendAt));
     }
     slots.sort(Comparator.comparing(ChannelSlot::sendAt)); // stable: email first at a tie
     return slots;
+  }
+
+  /**
+   * A request for each channel the step names, email first; with a {@code kind} the coordinator
+   * sends the notice, without one the dunning sends it at the moment answered.
+   */
+  private List<NoticeRequest> requests(
+      DunningStep step, DunningSettings settings, PaymentDetails payment, NoticeKind kind) {
+    List<NoticeRequest> requests = new ArrayList<>();
+    for (Channel channel : Channel.values()) {
+      if (step.does(channel == Channel.EMAIL ? StepAction.EMAIL : StepAction.SMS)) {
+        String key = CustomerNotices.key(dunningId, step.name(), channel);
+        String zone = payment.customer().timeZone();
+        requests.add(
+            kind == null
+                ? new NoticeRequest(dunningId, key, channel, settings.quietHours(), zone)
+                : new NoticeRequest(
+                    dunningId, key, channel, settings.quietHours(), zone, kind, payment, true));
+      }
+    }
+    return requests;
   }
 }
