@@ -34,6 +34,7 @@ class ConversationReplayTest {
           "givenManyNotices_itShouldContinueAsNewAndCarryWhatItReserved-run-1",
           "givenManyNotices_itShouldContinueAsNewAndCarryWhatItReserved-run-2",
           "givenManyNotices_itShouldContinueAsNewAndCarryWhatItReserved-run-3",
+          "givenTheActionSignalledTwiceAndOnceWithoutItsKind_itShouldActOnceAndIgnoreTheBadOne",
           "givenTheSameNoticeAskedTwice_itShouldAnswerTheSameMomentAndLogItOnce",
           "givenTwoDunningsAskingForAnEmailTheSameDay_itShouldDeferTheSecondAndLogTheCap",
           // CoordinatorMessagesTest: the coordinator sending merged messages.

@@ -276,6 +276,28 @@ class CustomerConversationWorkflowTest {
   }
 
   @Test
+  void givenTheActionSignalledTwiceAndOnceWithoutItsKind_itShouldActOnceAndIgnoreTheBadOne() {
+    when(customerActions.actForCustomer(any()))
+        .thenAnswer(
+            call ->
+                new CustomerActionResult(
+                    call.<ActionRequest>getArgument(0).actionKey(),
+                    CustomerActionKind.RETRY_NOW,
+                    List.of()));
+    reserve("in_1", Channel.EMAIL, null);
+    CustomerAction action = new CustomerAction("req-3", CustomerActionKind.RETRY_NOW, "ops", null);
+
+    coordinator().act(action);
+    coordinator().act(new CustomerAction("req-4", null, "ops", null));
+    coordinator().act(action);
+    env.sleep(Duration.ofMinutes(1));
+
+    verify(customerActions, times(1)).actForCustomer(any());
+    assertThat(client.newUntypedWorkflowStub(ID).describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+  }
+
+  @Test
   void givenAnActionWithoutARequestId_itShouldBeRefused() {
     reserve("in_1", Channel.EMAIL, null);
     assertThatThrownBy(

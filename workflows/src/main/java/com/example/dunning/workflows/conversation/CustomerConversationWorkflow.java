@@ -2,6 +2,7 @@ package com.example.dunning.workflows.conversation;
 
 import com.example.dunning.workflows.model.CustomerActionResult;
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -20,6 +21,7 @@ public interface CustomerConversationWorkflow {
   String RESERVE_NOTICE = "reserveNotice";
   String STATE = "state";
   String CUSTOMER_ACTION = "customerAction";
+  String ACT = "act";
 
   @WorkflowMethod(name = TYPE)
   void run(ConversationRun run);
@@ -41,6 +43,14 @@ public interface CustomerConversationWorkflow {
 
   @UpdateValidatorMethod(updateName = CUSTOMER_ACTION)
   void validateCustomerAction(CustomerAction action);
+
+  /**
+   * {@link #customerAction} as a signal, for operators with only Temporal's tools (e.g. {@code
+   * temporal workflow signal --name act}): the same action once per request id, answering nothing;
+   * an action without its kind or request id is ignored, and logged.
+   */
+  @SignalMethod(name = ACT)
+  void act(CustomerAction action);
 
   @QueryMethod(name = STATE)
   ConversationState state();

@@ -209,6 +209,18 @@ public class CustomerConversationWorkflowImpl implements CustomerConversationWor
   }
 
   @Override
+  public void act(CustomerAction action) {
+    try {
+      validateCustomerAction(action);
+    } catch (IllegalArgumentException refused) {
+      Workflow.getLogger(CustomerConversationWorkflowImpl.class)
+          .warn("customer action signal ignored: {}", refused.getMessage());
+      return;
+    }
+    customerAction(action);
+  }
+
+  @Override
   public ConversationState state() {
     return new ConversationState(provider, customerId, caps, List.copyOf(reserved), messages.all());
   }
