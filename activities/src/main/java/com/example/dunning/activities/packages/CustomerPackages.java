@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,8 @@ public class CustomerPackages implements PackageActivities {
   private final TransactionTemplate transaction;
   private final List<SubscriptionCancellation> cancellations;
   private final EventOutbox events;
+  private final SubscriptionPackages subscriptions;
+  private final PackageLog packageLog;
 
   /** Packages without outbound events. */
   public CustomerPackages(
@@ -50,20 +53,70 @@ public class CustomerPackages implements PackageActivities {
     this(jdbc, transaction, cancellations, EventOutbox.off());
   }
 
-  @Autowired
+  /** Packages with the switch off: each dunning expires and restores its own. */
   public CustomerPackages(
       JdbcTemplate jdbc,
       TransactionTemplate transaction,
       List<SubscriptionCancellation> cancellations,
       EventOutbox events) {
+    this(jdbc, transaction, cancellations, events, SubscriptionPackages.off());
+  }
+
+  @Autowired
+  public CustomerPackages(
+      JdbcTemplate jdbc,
+      TransactionTemplate transaction,
+      List<SubscriptionCancellation> cancellations,
+      EventOutbox events,
+      SubscriptionPackages subscriptions) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.cancellations = cancellations;
     this.events = events;
+    this.subscriptions = subscriptions;
+    this.packageLog = new PackageLog(jdbc);
   }
 
   @Override
   public void expirePackage(PackageChange change) {
+    if (!subscriptions.enabled()) {
+      expireOwn(change);
+      return;
+    }
+    // Under the subscription's lock, so of two expiries at once only the first cancels and tells.
+    transaction.executeWithoutResult(
+        status -> {
+          Optional<String> expiredBy =
+              subscriptions
+                  .lock(change.dunningId())
+                  .flatMap(s -> subscriptions.expiredBy(s, change.dunningId()));
+          if (expiredBy.isPresent()) {
+            expireAlreadyExpired(change, expiredBy.get());
+          } else {
+            expireOwn(change);
+          }
+        });
+  }
+
+  /**
+   * Another dunning of the subscription holds its package expired: this one gets its own expiry
+   * (for its restore to act on) but neither cancels the subscription again nor tells it again.
+   */
+  private void expireAlreadyExpired(PackageChange change, String expiredBy) {
+    PaymentDetails payment = change.payment();
+    String name = payment.packageName() == null ? "package" : payment.packageName();
+    String note =
+        name
+            + " already expired by "
+            + expiredBy
+            + " (subscription "
+            + payment.subscriptionId()
+            + "): not cancelled nor announced again";
+    insertExpiry(change, false, note, null);
+  }
+
+  /** The dunning expires the package itself: cancels when asked, records it and tells it. */
+  private void expireOwn(PackageChange change) {
     PaymentDetails payment = change.payment();
     boolean asked = change.cancelSubscription() && payment.subscriptionId() != null;
     Optional<SubscriptionCancellation> cancellation =
@@ -86,6 +139,14 @@ public class CustomerPackages implements PackageActivities {
     }
     boolean cancel = cancellation.isPresent() && refusal == null;
     String note = expiryNote(payment, cancel, asked && cancellation.isEmpty(), refusal);
+    insertExpiry(change, cancel, note, EventType.PACKAGE_EXPIRED);
+  }
+
+  /**
+   * @param event the expiry's event, or null for none
+   */
+  private void insertExpiry(PackageChange change, boolean cancel, String note, EventType event) {
+    PaymentDetails payment = change.payment();
     Timestamp now = Timestamp.from(Instant.now());
     transaction.executeWithoutResult(
         status -> {
@@ -112,13 +173,69 @@ public class CustomerPackages implements PackageActivities {
                 DunningStatus.EXPIRED.name(),
                 change.dunningId());
             log(change.dunningId(), "expired", LogTitle.PACKAGE_EXPIRED, note, now);
-            events.add(packageEvent(change, "expired", EventType.PACKAGE_EXPIRED, now, cancel));
+            if (event != null) {
+              events.add(packageEvent(change, "expired", event, now, cancel));
+            }
           }
         });
   }
 
   @Override
   public void restorePackage(PackageChange change) {
+    if (!subscriptions.enabled()) {
+      restoreOwn(change);
+      return;
+    }
+    transaction.executeWithoutResult(
+        status -> {
+          Optional<Subscription> subscription = subscriptions.lock(change.dunningId());
+          if (subscription.isEmpty()) {
+            restoreOwn(change);
+          } else if (isExpired(change.dunningId())) {
+            restoreSubscription(change, subscription.get());
+          }
+        });
+  }
+
+  /**
+   * The package comes back only when no other invoice of the subscription is still owed; this
+   * dunning, paid, never holds it back itself (it still reads EXPIRED until it closes).
+   */
+  private void restoreSubscription(PackageChange change, Subscription subscription) {
+    Timestamp now = Timestamp.from(Instant.now());
+    List<SubscriptionPackages.Unpaid> unpaid =
+        subscriptions.unpaidBesides(subscription, change.dunningId());
+    if (unpaid.isEmpty()) {
+      subscriptions.restoreAll(
+          subscription,
+          change.dunningId(),
+          packageEvent(change, "restored", EventType.PACKAGE_RESTORED, now, null),
+          now);
+      return;
+    }
+    packageLog.write(
+        change.dunningId() + ":restore-skipped",
+        change.dunningId(),
+        LogTitle.PACKAGE_RESTORED,
+        EntryStatus.SKIPPED,
+        "not restored: subscription "
+            + subscription.id()
+            + " still owes "
+            + unpaid.stream().map(Object::toString).collect(Collectors.joining(", "))
+            + "; restored once every invoice of the subscription is paid",
+        now);
+  }
+
+  /**
+   * Whether the dunning's own expiry is there and not restored: else a restore has nothing to do.
+   */
+  private boolean isExpired(String dunningId) {
+    return !jdbc.queryForList(
+            "SELECT 1 FROM package_expiry WHERE dunning_id = ? AND restored_at IS NULL", dunningId)
+        .isEmpty();
+  }
+
+  private void restoreOwn(PackageChange change) {
     Timestamp now = Timestamp.from(Instant.now());
     transaction.executeWithoutResult(
         status -> {
@@ -180,17 +297,7 @@ public class CustomerPackages implements PackageActivities {
   }
 
   private void log(String dunningId, String what, LogTitle title, String note, Timestamp at) {
-    jdbc.update(
-        """
-        INSERT INTO dunning_log (record_key, dunning_id, title, logged_at, note, status)
-        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (record_key) DO NOTHING
-        """,
-        dunningId + ":" + what,
-        dunningId,
-        title.text(),
-        at,
-        note,
-        EntryStatus.SUCCESS.name());
+    packageLog.write(dunningId + ":" + what, dunningId, title, EntryStatus.SUCCESS, note, at);
   }
 
   private static String expiryNote(

@@ -3,6 +3,8 @@ package com.example.dunning.activities.record;
 import com.example.dunning.activities.events.EventOutbox;
 import com.example.dunning.activities.events.EventType;
 import com.example.dunning.activities.events.OutboundEvent;
+import com.example.dunning.activities.packages.Subscription;
+import com.example.dunning.activities.packages.SubscriptionPackages;
 import com.example.dunning.activities.policy.DunningPolicies;
 import com.example.dunning.workflows.activities.DunningRecordActivities;
 import com.example.dunning.workflows.dunning.DunningIds;
@@ -19,6 +21,7 @@ import com.example.dunning.workflows.policy.DunningSettings;
 import io.temporal.spring.boot.ActivityImpl;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +42,7 @@ public class DunningRecords implements DunningRecordActivities {
   private final DunningPolicies policies;
   private final TransactionTemplate transaction;
   private final EventOutbox events;
+  private final SubscriptionPackages packages;
 
   /** Records without outbound events. */
   public DunningRecords(
@@ -46,16 +50,27 @@ public class DunningRecords implements DunningRecordActivities {
     this(tables, policies, transaction, EventOutbox.off());
   }
 
-  @Autowired
+  /** Records with the switch off: a recovered dunning leaves the other dunnings' packages be. */
   public DunningRecords(
       DunningTables tables,
       DunningPolicies policies,
       TransactionTemplate transaction,
       EventOutbox events) {
+    this(tables, policies, transaction, events, SubscriptionPackages.off());
+  }
+
+  @Autowired
+  public DunningRecords(
+      DunningTables tables,
+      DunningPolicies policies,
+      TransactionTemplate transaction,
+      EventOutbox events,
+      SubscriptionPackages packages) {
     this.tables = tables;
     this.policies = policies;
     this.transaction = transaction;
     this.events = events;
+    this.packages = packages;
   }
 
   @Override
@@ -141,6 +156,8 @@ public class DunningRecords implements DunningRecordActivities {
   public void closeDunning(CloseDunning close) {
     transaction.executeWithoutResult(
         status -> {
+          // The subscription's lock before the invoice's row, the order every package change takes.
+          Optional<Subscription> subscription = packages.lock(close.dunningId());
           if (!tables.close(close.dunningId(), close.result())) {
             // Ended before it was opened (the provider did not know the invoice): no record to
             // close, and its log lines and events need the record, so the result stays in Temporal.
@@ -156,6 +173,9 @@ public class DunningRecords implements DunningRecordActivities {
           }
           if (close.result().outcome() == DunningStatus.RECOVERED) {
             tables.insertSuccessUnlessRecorded(close.dunningId(), close.result());
+            // Paid before its own expiry, it may be the last invoice another dunning's restore
+            // waited for.
+            subscription.ifPresent(s -> packages.restoreHeld(s, close.dunningId()));
           }
           events.add(ended(close));
         });
