@@ -173,8 +173,11 @@ public class DunningRecords implements DunningRecordActivities {
           }
           if (close.result().outcome() == DunningStatus.RECOVERED) {
             tables.insertSuccessUnlessRecorded(close.dunningId(), close.result());
-            // Paid before its own expiry, it may be the last invoice another dunning's restore
-            // waited for.
+          }
+          if (close.result().outcome() == DunningStatus.RECOVERED
+              || close.result().outcome() == DunningStatus.CANCELLED) {
+            // Paid or voided before its own expiry, it may be the last invoice another dunning's
+            // restore waited for.
             subscription.ifPresent(s -> packages.restoreHeld(s, close.dunningId()));
           }
           events.add(ended(close));

@@ -175,6 +175,21 @@ class SubscriptionPackagesTest {
   }
 
   @Test
+  void givenTheLastUnpaidSiblingCancelled_whenItCloses_itShouldRestoreTheHeldPackage() {
+    open("in_1", "sub_1");
+    open("in_2", "sub_1");
+    packages.expirePackage(change("in_1", "sub_1", false));
+    packages.restorePackage(change("in_1", "sub_1", false));
+    close(FIRST, DunningStatus.RECOVERED);
+    assertThat(unrestored()).containsExactly(FIRST);
+
+    close(SECOND, DunningStatus.CANCELLED);
+
+    assertThat(unrestored()).isEmpty();
+    assertThat(events(EventType.PACKAGE_RESTORED)).containsExactly(SECOND);
+  }
+
+  @Test
   void givenACancelledSibling_whenTheFirstIsPaidAfterExpiry_itShouldRestoreIt() {
     open("in_1", "sub_1");
     open("in_2", "sub_1");
