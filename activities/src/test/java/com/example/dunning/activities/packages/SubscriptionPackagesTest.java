@@ -13,6 +13,7 @@ import com.example.dunning.activities.events.EventOutbox;
 import com.example.dunning.activities.events.EventType;
 import com.example.dunning.activities.record.DunningRecords;
 import com.example.dunning.activities.record.DunningTables;
+import com.example.dunning.activities.subscription.SubscriptionPackages;
 import com.example.dunning.workflows.activities.DunningRecordActivities.CloseDunning;
 import com.example.dunning.workflows.activities.DunningRecordActivities.OpenDunning;
 import com.example.dunning.workflows.activities.PackageActivities.PackageChange;

@@ -1,4 +1,4 @@
-package com.example.dunning.activities.packages;
+package com.example.dunning.activities.subscription;
 
 /**
  * A subscription in dunning, as its failed invoices record it: its invoices are the rows with the
@@ -7,7 +7,7 @@ package com.example.dunning.activities.packages;
 public record Subscription(String provider, String customerId, String id) {
 
   /** The advisory lock's name: provider and subscription, which identify it at the provider. */
-  String lockName() {
+  public String lockName() {
     return provider + ":" + id;
   }
 }

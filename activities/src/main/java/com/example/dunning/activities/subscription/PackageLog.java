@@ -1,4 +1,4 @@
-package com.example.dunning.activities.packages;
+package com.example.dunning.activities.subscription;
 
 import com.example.dunning.workflows.model.EntryStatus;
 import com.example.dunning.workflows.model.LogTitle;
@@ -6,15 +6,15 @@ import java.sql.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The package's lines in {@code dunning_log}, each keyed, so a retried activity writes it once. */
-final class PackageLog {
+public final class PackageLog {
 
   private final JdbcTemplate jdbc;
 
-  PackageLog(JdbcTemplate jdbc) {
+  public PackageLog(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
-  void write(
+  public void write(
       String key, String dunningId, LogTitle title, EntryStatus status, String note, Timestamp at) {
     jdbc.update(
         """

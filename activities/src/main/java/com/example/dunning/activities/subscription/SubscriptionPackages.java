@@ -1,4 +1,4 @@
-package com.example.dunning.activities.packages;
+package com.example.dunning.activities.subscription;
 
 import com.example.dunning.activities.events.EventOutbox;
 import com.example.dunning.activities.events.EventType;
@@ -93,7 +93,7 @@ public class SubscriptionPackages {
   }
 
   /** Another dunning of the subscription whose expiry is not restored: the one that expired it. */
-  Optional<String> expiredBy(Subscription subscription, String dunningId) {
+  public Optional<String> expiredBy(Subscription subscription, String dunningId) {
     List<Object> args = new ArrayList<>();
     String same = same(subscription, args);
     args.add(dunningId);
@@ -111,7 +111,7 @@ public class SubscriptionPackages {
   }
 
   /** The subscription's other invoices still owed; the asking dunning never counts. */
-  List<Unpaid> unpaidBesides(Subscription subscription, String dunningId) {
+  public List<Unpaid> unpaidBesides(Subscription subscription, String dunningId) {
     List<Object> args = new ArrayList<>();
     String same = same(subscription, args);
     args.add(dunningId);
@@ -139,7 +139,8 @@ public class SubscriptionPackages {
    * @param event written once, and only when something was restored
    * @return how many expiries were restored
    */
-  int restoreAll(Subscription subscription, String restorer, OutboundEvent event, Timestamp at) {
+  public int restoreAll(
+      Subscription subscription, String restorer, OutboundEvent event, Timestamp at) {
     List<Object> args = new ArrayList<>();
     String same = same(subscription, args);
     List<String> expired =
@@ -228,7 +229,7 @@ public class SubscriptionPackages {
   }
 
   /** An invoice of the subscription still owed, as a log line names it. */
-  record Unpaid(String dunningId, String invoiceId, DunningStatus status) {
+  public record Unpaid(String dunningId, String invoiceId, DunningStatus status) {
 
     @Override
     public String toString() {
