@@ -309,20 +309,14 @@ public class CustomerConversationWorkflowImpl implements CustomerConversationWor
   /** The line in a dunning's log that says its notice waits for a message the caps deferred. */
   private static DunningEvent deferral(
       String dunningId, String noticeKey, QueuedMessage message, Instant askedAt) {
-    return new DunningEvent(
-        dunningId,
-        noticeKey + ":deferred",
-        LogEntry.of(
+    return deferral(
+        new ReservedNotice(
+            noticeKey,
+            dunningId,
+            message.channel(),
             askedAt,
-            LogTitle.DEFERRED,
-            message.channel()
-                + " deferred to "
-                + message.sendAt()
-                + ": cap "
-                + message.deferredBy()
-                + " for this customer"),
-        null,
-        null);
+            message.sendAt(),
+            message.deferredBy()));
   }
 
   /** The line in the dunning's log that says why its notice waits, keyed by the notice. */
