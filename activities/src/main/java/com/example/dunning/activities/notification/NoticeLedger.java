@@ -64,6 +64,13 @@ public class NoticeLedger {
   /** The type of the retryable failure of an attempt that finds its key still being sent. */
   public static final String IN_DOUBT_TYPE = "NoticeInDoubt";
 
+  /**
+   * What the log says after a channel and a key when an attempt takes a claim over; the reliability
+   * suite reads it from the workers' logs to tell an allowed copy from a double send.
+   */
+  public static final String TAKEN_OVER_LOG =
+      "an earlier attempt claimed it and did not finish; sending it again under the same key";
+
   private static final Logger log = LoggerFactory.getLogger(NoticeLedger.class);
 
   /** A key's state in {@code notification.state}, as the SQL here writes it. */
@@ -131,12 +138,7 @@ public class NoticeLedger {
             null,
             found.retryIn());
       }
-      case TAKEN_OVER ->
-          log.warn(
-              "{} for {}: an earlier attempt claimed it and did not finish; sending it again"
-                  + " under the same key",
-              channel,
-              key);
+      case TAKEN_OVER -> log.warn("{} for {}: {}", channel, key, TAKEN_OVER_LOG);
       case CLAIMED -> {
         // Ours: send below.
       }

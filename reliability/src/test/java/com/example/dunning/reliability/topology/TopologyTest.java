@@ -3,6 +3,7 @@ package com.example.dunning.reliability.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.dunning.activities.notification.NoticeLedger;
 import com.example.dunning.dev.FreePorts;
 import com.example.dunning.reliability.support.DunningStates;
 import com.example.dunning.reliability.support.ProviderApis;
@@ -63,8 +64,7 @@ class TopologyTest {
           "Reconciliation " + ReconciliationWorkflow.WORKFLOW_ID + " runs \\(run (\\S+)\\)");
 
   private static final Pattern TAKEN_OVER =
-      Pattern.compile(
-          "for notice (\\S+): an earlier attempt claimed it and did not finish; sending it again");
+      Pattern.compile("(?:EMAIL|SMS) for (\\S+): " + Pattern.quote(NoticeLedger.TAKEN_OVER_LOG));
 
   private static Topology topology;
   private static double startSeconds;
