@@ -48,10 +48,12 @@ public final class FaultStack implements AutoCloseable {
   public final JdbcTemplate database;
   public final JdbcTemplate admin;
   private final WorkflowServiceStubs service;
+  private final List<String> ownSettings;
   private WorkerProcess worker;
   private int workersStarted;
 
-  private FaultStack() throws Exception {
+  private FaultStack(List<String> ownSettings) throws Exception {
+    this.ownSettings = List.copyOf(ownSettings);
     temporalPort = FreePorts.one();
     temporal = TestServer.createPortBoundServer(temporalPort);
     temporalLink = CuttableLink.to("temporal", temporalPort);
@@ -77,13 +79,29 @@ public final class FaultStack implements AutoCloseable {
   /** The stack of this JVM, started on first use, with its worker running; closed at exit. */
   public static synchronized FaultStack shared() throws Exception {
     if (shared == null) {
-      shared = new FaultStack();
+      shared = new FaultStack(List.of());
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "fault-stack-stop"));
     }
     if (shared.worker == null || !shared.worker.isAlive()) {
       shared.startWorker();
     }
     return shared;
+  }
+
+  /**
+   * A stack of the caller's own, not the shared one, whose every worker process also gets {@code
+   * settings} (Spring arguments, e.g. a profile included on top of the faults one); started with
+   * its worker running. The caller closes it.
+   */
+  public static FaultStack startOwn(List<String> settings) throws Exception {
+    FaultStack own = new FaultStack(settings);
+    try {
+      own.startWorker();
+    } catch (Exception | Error e) {
+      own.close();
+      throw e;
+    }
+    return own;
   }
 
   /** Starts a worker process (the first, or the next after a kill) and waits until it is up. */
@@ -122,27 +140,31 @@ public final class FaultStack implements AutoCloseable {
   }
 
   private List<String> workerSettings() {
-    return new ArrayList<>(
-        List.of(
-            "--spring.profiles.active=faults",
-            "--spring.temporal.connection.target=127.0.0.1:" + temporalLink.port(),
-            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", DATABASE),
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=postgres",
-            "--spring.mail.host=127.0.0.1",
-            "--spring.mail.port=" + smtpLink.port(),
-            "--dunning.stripe.api-key=sk_test_reliability",
-            "--dunning.stripe.api-base=" + providers.baseUrl(),
-            "--dunning.stripe.smart-retries=false",
-            "--dunning.sms.twilio.base-url=" + providers.baseUrl(),
-            "--dunning.sms.twilio.account-sid=" + ProviderApis.TWILIO_ACCOUNT,
-            "--dunning.sms.twilio.auth-token=reliability",
-            "--dunning.sms.twilio.from=+15550000000",
-            "--dunning.reconcile.enabled=false",
-            // A refused database fails a write after 5 s rather than the pool's default 30 s, so
-            // that the outage scenario fits the suite's time; the behaviour is the same.
-            "--spring.datasource.hikari.connection-timeout=5000",
-            "--logging.level.root=WARN"));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--spring.profiles.active=faults",
+                "--spring.temporal.connection.target=127.0.0.1:" + temporalLink.port(),
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", DATABASE),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtpLink.port(),
+                "--dunning.stripe.api-key=sk_test_reliability",
+                "--dunning.stripe.api-base=" + providers.baseUrl(),
+                "--dunning.stripe.smart-retries=false",
+                "--dunning.sms.twilio.base-url=" + providers.baseUrl(),
+                "--dunning.sms.twilio.account-sid=" + ProviderApis.TWILIO_ACCOUNT,
+                "--dunning.sms.twilio.auth-token=reliability",
+                "--dunning.sms.twilio.from=+15550000000",
+                "--dunning.reconcile.enabled=false",
+                // A refused database fails a write after 5 s rather than the pool's default 30 s,
+                // so
+                // that the outage scenario fits the suite's time; the behaviour is the same.
+                "--spring.datasource.hikari.connection-timeout=5000",
+                "--logging.level.root=WARN"));
+    all.addAll(ownSettings);
+    return all;
   }
 
   /**
@@ -153,16 +175,24 @@ public final class FaultStack implements AutoCloseable {
    */
   public String openDunning(String invoiceId) {
     providers.openInvoice(invoiceId);
+    return startDunning(invoiceId, "cus_" + invoiceId, ProviderApis.emailOf(invoiceId));
+  }
+
+  /**
+   * Opens the dunning of a Stripe invoice of {@code customerId}, whose other invoices may be in
+   * dunning too (one coordinator for them all when the worker has {@code
+   * dunning.conversation.enabled}).
+   *
+   * @return the workflow id
+   */
+  public String openDunning(String invoiceId, String customerId) {
+    providers.openInvoice(invoiceId, customerId);
+    return startDunning(invoiceId, customerId, ProviderApis.emailOf(customerId));
+  }
+
+  private String startDunning(String invoiceId, String customerId, String email) {
     DunningRequest request =
-        new DunningRequest(
-            "stripe",
-            invoiceId,
-            "cus_" + invoiceId,
-            ProviderApis.emailOf(invoiceId),
-            1999,
-            "usd",
-            1,
-            Instant.now());
+        new DunningRequest("stripe", invoiceId, customerId, email, 1999, "usd", 1, Instant.now());
     new DunningStarter(client)
         .signalWithStart(
             DunningStart.of(request, "Stripe"),

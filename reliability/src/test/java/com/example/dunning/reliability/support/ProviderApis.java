@@ -62,12 +62,25 @@ public final class ProviderApis implements AutoCloseable {
     return "+1555" + String.format("%07d", Math.floorMod(invoiceId.hashCode(), 10_000_000));
   }
 
-  /** Serves an open invoice whose every charge is declined. */
+  /** Serves an open invoice whose every charge is declined, its own customer's. */
   public void openInvoice(String invoiceId) {
+    serveOpen(
+        invoiceId, invoice(invoiceId, "cus_" + invoiceId, emailOf(invoiceId), phoneOf(invoiceId)));
+  }
+
+  /**
+   * Serves an open invoice of {@code customerId} (several invoices may share one customer, whose
+   * email and phone are {@link #emailOf} and {@link #phoneOf} of its id), every charge declined.
+   */
+  public void openInvoice(String invoiceId, String customerId) {
+    serveOpen(invoiceId, invoice(invoiceId, customerId, emailOf(customerId), phoneOf(customerId)));
+  }
+
+  private void serveOpen(String invoiceId, String invoice) {
     server.stubFor(
         get(urlPathEqualTo("/v1/invoices/" + invoiceId))
             .atPriority(5)
-            .willReturn(json(200, invoice(invoiceId))));
+            .willReturn(json(200, invoice)));
     server.stubFor(
         post(urlPathEqualTo("/v1/invoices/" + invoiceId + "/pay"))
             .atPriority(5)
@@ -208,22 +221,21 @@ public final class ProviderApis implements AutoCloseable {
         .withBody(body);
   }
 
-  private static String invoice(String id) {
+  private static String invoice(String id, String customerId, String email, String phone) {
     return """
         {"id": "%s", "object": "invoice", "status": "open", "amount_due": 1999,
          "amount_remaining": 1999, "currency": "usd", "attempt_count": 1, "attempted": true,
          "collection_method": "charge_automatically", "next_payment_attempt": null,
          "hosted_invoice_url": "https://invoice.stripe.com/i/reliability/%s", "created": %d,
          "status_transitions": {"paid_at": null},
-         "customer": {"id": "cus_%s", "object": "customer", "email": "%s", "name": "Jenny Rosen",
+         "customer": {"id": "%s", "object": "customer", "email": "%s", "name": "Jenny Rosen",
                       "phone": "%s", "metadata": {"user_id": "1"}},
          "customer_email": "%s", "customer_name": "Jenny Rosen",
          "payments": {"object": "list", "data": [], "has_more": false}, "parent": null,
          "lines": {"object": "list", "data": [{"id": "il_1", "object": "line_item", "amount": 1999,
                    "currency": "usd", "description": "Artist Pro (monthly)"}], "has_more": false}}
         """
-        .formatted(
-            id, id, Instant.now().getEpochSecond(), id, emailOf(id), phoneOf(id), emailOf(id));
+        .formatted(id, id, Instant.now().getEpochSecond(), customerId, email, phone, email);
   }
 
   @Override
