@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.dunning.activities.Patience;
 import com.example.dunning.activities.TestPostgres;
+import com.example.dunning.activities.notification.NoticeMailer;
 import com.example.dunning.workflows.client.ConversationStart;
 import com.example.dunning.workflows.conversation.Channel;
 import com.example.dunning.workflows.conversation.CustomerAction;
@@ -12,6 +13,7 @@ import com.example.dunning.workflows.conversation.NoticeSlot;
 import com.example.dunning.workflows.model.CustomerActionKind;
 import com.example.dunning.workflows.model.CustomerActionResult;
 import io.temporal.client.WorkflowClient;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,16 @@ class ConversationWorkerAppTest {
   }
 
   @Autowired private WorkflowClient client;
+
+  @Autowired private NoticeMailer mailer;
+
+  /** Not the conversation's: the shipped YAML's mail settings, checked in an app already up. */
+  @Test
+  void givenTheShippedMailSettings_theWorkerShouldReuseSmtpConnectionsAndCountTheWait() {
+    assertThat(mailer.reusesConnections()).isTrue();
+    // 5 s to connect, 10 s to read, 10 s to write, and up to 5 s waiting for a free connection.
+    assertThat(mailer.longestSend()).isEqualTo(Duration.ofSeconds(30));
+  }
 
   @Test
   void givenTheSwitchOn_theWorkerAppShouldRunTheCoordinatorAndItsAction() {

@@ -12,6 +12,8 @@ import java.io.UnsupportedEncodingException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -25,9 +27,14 @@ import org.springframework.stereotype.Component;
  * timeouts ({@code spring.mail.properties}: {@code mail.smtp.connectiontimeout}, {@code timeout},
  * {@code writetimeout}) must be set: without them Jakarta Mail waits for ever, and a notice whose
  * send died could never be told from one still being sent.
+ *
+ * <p>With {@code dunning.mail.reuse-connections} (the default) it keeps up to {@code
+ * dunning.mail.connections} SMTP connections open between sends ({@link SmtpConnections}) instead
+ * of connecting for every mail as {@code JavaMailSenderImpl} does; a send then also waits up to the
+ * connection timeout for a free connection, which {@link #longestSend()} counts.
  */
 @Component
-public class NoticeMailer {
+public class NoticeMailer implements DisposableBean {
 
   private static final String UTF_8 = "UTF-8";
 
@@ -60,47 +67,84 @@ public class NoticeMailer {
   private final Brand brand;
   private final Duration longestSend;
 
+  /** Null: a new connection per mail, through {@code mailSender}. */
+  private final SmtpConnections connections;
+
+  /** Connects for every mail, as {@code JavaMailSenderImpl} does. */
+  public NoticeMailer(JavaMailSender mailSender, String from, Brand brand) {
+    this(mailSender, from, brand, false, 1);
+  }
+
+  /**
+   * @param reuseConnections whether to keep SMTP connections open between sends
+   * @param connections the most SMTP connections open at once when reusing them: sized to the
+   *     activity slots that send mail, so that no send waits for one
+   */
+  @Autowired
   public NoticeMailer(
       JavaMailSender mailSender,
       @Value("${dunning.mail.from:billing@example.com}") String from,
-      Brand brand) {
+      Brand brand,
+      @Value("${dunning.mail.reuse-connections:true}") boolean reuseConnections,
+      @Value("${dunning.mail.connections:200}") int connections) {
     this.mailSender = mailSender;
     this.from = from;
     this.brand = brand;
-    this.longestSend = longestSend(mailSender);
+    JavaMailSenderImpl configured = configured(mailSender);
+    Properties properties = configured.getJavaMailProperties();
+    Duration timeouts = timeouts(properties);
+    if (reuseConnections) {
+      // Waiting for a free connection takes the place of connecting: bounded the same.
+      Duration wait = Duration.ofMillis(positive(properties, TIMEOUTS.get(0)));
+      this.connections = new SmtpConnections(configured, connections, wait);
+      this.longestSend = timeouts.plus(wait);
+    } else {
+      this.connections = null;
+      this.longestSend = timeouts;
+    }
   }
 
-  /** The connection, read and write timeouts of the SMTP client, added up. */
+  /**
+   * The connection, read and write timeouts of the SMTP client, added up, and the connection
+   * timeout once more when connections are reused (the longest wait for a free one).
+   */
   public Duration longestSend() {
     return longestSend;
   }
 
-  private static Duration longestSend(JavaMailSender mailSender) {
+  private static JavaMailSenderImpl configured(JavaMailSender mailSender) {
     if (!(mailSender instanceof JavaMailSenderImpl configured)) {
       throw new IllegalStateException(
           "the mail sender's timeouts cannot be read: " + mailSender.getClass().getName());
     }
-    Properties properties = configured.getJavaMailProperties();
+    return configured;
+  }
+
+  private static Duration timeouts(Properties properties) {
     long millis = 0;
     for (String timeout : TIMEOUTS) {
-      String value = properties.getProperty(timeout);
-      long parsed;
-      try {
-        parsed = value == null ? 0 : Long.parseLong(value.strip());
-      } catch (NumberFormatException e) {
-        parsed = 0;
-      }
-      if (parsed <= 0) {
-        throw new IllegalStateException(
-            "set spring.mail.properties."
-                + timeout
-                + " (milliseconds, was "
-                + value
-                + "): without it an SMTP send has no end");
-      }
-      millis += parsed;
+      millis += positive(properties, timeout);
     }
     return Duration.ofMillis(millis);
+  }
+
+  private static long positive(Properties properties, String timeout) {
+    String value = properties.getProperty(timeout);
+    long parsed;
+    try {
+      parsed = value == null ? 0 : Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      parsed = 0;
+    }
+    if (parsed <= 0) {
+      throw new IllegalStateException(
+          "set spring.mail.properties."
+              + timeout
+              + " (milliseconds, was "
+              + value
+              + "): without it an SMTP send has no end");
+    }
+    return parsed;
   }
 
   /** Sends the email under the notice's key, which becomes its {@code Message-ID}. */
@@ -126,7 +170,24 @@ public class NoticeMailer {
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new MailPreparationException("email for notice " + noticeKey + " not built", e);
     }
-    mailSender.send(message);
+    if (connections == null) {
+      mailSender.send(message);
+    } else {
+      connections.send(message);
+    }
+  }
+
+  /** Whether SMTP connections are kept open between sends. */
+  public boolean reusesConnections() {
+    return connections != null;
+  }
+
+  /** Closes the SMTP connections kept open, if any (each one still sending when it is done). */
+  @Override
+  public void destroy() {
+    if (connections != null) {
+      connections.close();
+    }
   }
 
   static String messageId(String noticeKey) {
