@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A TCP link between a client and a server on this machine that a test can cut: while cut, the open
  * connections are reset and new ones refused (nothing listens on its port); restored, it listens on
- * the same port again. Held, it accepts connections and passes nothing, as a server that hangs. No
- * library on Maven Central does this in-process (Toxiproxy is a separate server), hence this class.
+ * the same port again. Held, it passes nothing, as a server that hangs: new connections are
+ * accepted and never read, and what is sent on open ones waits (a client keeping a connection open
+ * hangs as one that connects). No library on Maven Central does this in-process (Toxiproxy is a
+ * separate server), hence this class.
  */
 public final class CuttableLink implements AutoCloseable {
 
@@ -68,6 +70,8 @@ public final class CuttableLink implements AutoCloseable {
   /** Resets every open connection and refuses new ones until {@link #restore()}. */
   public synchronized void cut() throws IOException {
     cuts.incrementAndGet();
+    holding = false;
+    notifyAll();
     ServerSocket server = listening;
     listening = null;
     if (server != null) {
@@ -82,6 +86,7 @@ public final class CuttableLink implements AutoCloseable {
   /** Listens on the same port again and passes connections through. */
   public synchronized void restore() throws IOException {
     holding = false;
+    notifyAll();
     if (listening == null) {
       ServerSocket server = new ServerSocket();
       server.setReuseAddress(true);
@@ -91,12 +96,15 @@ public final class CuttableLink implements AutoCloseable {
     }
   }
 
-  /** Accepts new connections and passes nothing, in either direction, until restored or cut. */
+  /**
+   * Accepts new connections and passes nothing, in either direction, on them or on open ones, until
+   * restored or cut.
+   */
   public void hold() {
     holding = true;
   }
 
-  /** Connections accepted while held. */
+  /** Connections accepted while held, and open ones that had something to pass while held. */
   public int heldConnections() {
     return heldConnections.get();
   }
@@ -158,6 +166,7 @@ public final class CuttableLink implements AutoCloseable {
       OutputStream out = to.getOutputStream();
       int read;
       while ((read = in.read(buffer)) >= 0) {
+        awaitRelease();
         out.write(buffer, 0, read);
         out.flush();
       }
@@ -165,6 +174,22 @@ public final class CuttableLink implements AutoCloseable {
     } catch (IOException broken) {
       reset(to);
       reset(from);
+    }
+  }
+
+  /** While held, waits for restore or cut; counted once per direction of a connection held. */
+  private synchronized void awaitRelease() throws IOException {
+    if (!holding) {
+      return;
+    }
+    heldConnections.incrementAndGet();
+    while (holding) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("link closed while held", e);
+      }
     }
   }
 
