@@ -125,12 +125,8 @@ class ConversationEndToEndTest {
 
   private static int post(String payload) throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.api() + "/webhooks/stripe"))
-            .header("Content-Type", "application/json")
-            .header(
-                "Stripe-Signature",
-                StripeWebhookSignature.now(payload, DevStack.DEV_WEBHOOK_SECRET))
-            .POST(HttpRequest.BodyPublishers.ofString(payload))
+        StripeWebhookSignature.delivery(
+                URI.create("http://127.0.0.1:" + ports.api() + "/webhooks/stripe"), payload)
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
   }

@@ -291,12 +291,8 @@ class DevStackEndToEndTest {
   private static HttpResponse<String> post(String payload)
       throws IOException, InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.api() + "/webhooks/stripe"))
-            .header("Content-Type", "application/json")
-            .header(
-                "Stripe-Signature",
-                StripeWebhookSignature.now(payload, DevStack.DEV_WEBHOOK_SECRET))
-            .POST(HttpRequest.BodyPublishers.ofString(payload))
+        StripeWebhookSignature.delivery(
+                URI.create("http://127.0.0.1:" + ports.api() + "/webhooks/stripe"), payload)
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }

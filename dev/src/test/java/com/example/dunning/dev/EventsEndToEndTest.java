@@ -120,12 +120,8 @@ class EventsEndToEndTest {
 
   private static HttpResponse<String> webhook(String payload) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.api() + "/webhooks/stripe"))
-            .header("Content-Type", "application/json")
-            .header(
-                "Stripe-Signature",
-                StripeWebhookSignature.now(payload, DevStack.DEV_WEBHOOK_SECRET))
-            .POST(HttpRequest.BodyPublishers.ofString(payload))
+        StripeWebhookSignature.delivery(
+                URI.create("http://127.0.0.1:" + ports.api() + "/webhooks/stripe"), payload)
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

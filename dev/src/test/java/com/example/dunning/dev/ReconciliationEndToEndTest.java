@@ -176,13 +176,7 @@ class ReconciliationEndToEndTest {
   private static HttpResponse<String> webhook(String payload)
       throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(api("/webhooks/stripe"))
-            .header("Content-Type", "application/json")
-            .header(
-                "Stripe-Signature",
-                StripeWebhookSignature.now(payload, DevStack.DEV_WEBHOOK_SECRET))
-            .POST(HttpRequest.BodyPublishers.ofString(payload))
-            .build(),
+        StripeWebhookSignature.delivery(api("/webhooks/stripe"), payload).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -3,7 +3,6 @@ package com.example.dunning.reliability.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.dunning.dev.DevStack;
 import com.example.dunning.dev.StripeWebhookSignature;
 import com.example.dunning.reliability.conversation.ConversationNotices.Outcome;
 import com.example.dunning.reliability.support.ProviderApis;
@@ -340,13 +339,8 @@ class ConversationStormTest {
 
   private static String post(HttpClient http, String payload) {
     HttpRequest request =
-        HttpRequest.newBuilder(stack.api("/webhooks/stripe"))
+        StripeWebhookSignature.delivery(stack.api("/webhooks/stripe"), payload)
             .timeout(Duration.ofSeconds(60))
-            .header("Content-Type", "application/json")
-            .header(
-                "Stripe-Signature",
-                StripeWebhookSignature.now(payload, DevStack.DEV_WEBHOOK_SECRET))
-            .POST(HttpRequest.BodyPublishers.ofString(payload))
             .build();
     try {
       HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
