@@ -75,7 +75,7 @@ class ConversationWorkerAppTest {
             "cus_app",
             new NoticeRequest(
                 "dunning-stripe-in_app",
-                "dunning-stripe-in_app:notice:EMAIL",
+                "dunning-stripe-in_app:notice:email",
                 Channel.EMAIL,
                 null,
                 null));

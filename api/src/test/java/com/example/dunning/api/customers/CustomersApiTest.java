@@ -185,7 +185,7 @@ class CustomersApiTest extends CustomerTestContext {
         temporal,
         "elasticpath",
         customerId,
-        new NoticeRequest(dunningId, dunningId + ":retry:EMAIL", Channel.EMAIL, null, null));
+        new NoticeRequest(dunningId, dunningId + ":retry:email", Channel.EMAIL, null, null));
   }
 
   /** As a dunning of version 2 hands a notice over: the coordinator sends it after its hold. */
