@@ -3,6 +3,7 @@ package com.example.dunning.activities.packages;
 import com.example.dunning.activities.events.EventOutbox;
 import com.example.dunning.activities.events.EventType;
 import com.example.dunning.activities.events.OutboundEvent;
+import com.example.dunning.activities.subscription.PackageExpiries;
 import com.example.dunning.activities.subscription.PackageLog;
 import com.example.dunning.activities.subscription.Subscription;
 import com.example.dunning.activities.subscription.SubscriptionPackages;
@@ -47,6 +48,7 @@ public class CustomerPackages implements PackageActivities {
   private final EventOutbox events;
   private final SubscriptionPackages subscriptions;
   private final PackageLog packageLog;
+  private final PackageExpiries expiries;
 
   /** Packages without outbound events. */
   public CustomerPackages(
@@ -78,6 +80,7 @@ public class CustomerPackages implements PackageActivities {
     this.events = events;
     this.subscriptions = subscriptions;
     this.packageLog = new PackageLog(jdbc);
+    this.expiries = new PackageExpiries(jdbc);
   }
 
   @Override
@@ -242,21 +245,7 @@ public class CustomerPackages implements PackageActivities {
     Timestamp now = Timestamp.from(Instant.now());
     transaction.executeWithoutResult(
         status -> {
-          int restored =
-              jdbc.update(
-                  "UPDATE package_expiry SET restored_at = ? WHERE dunning_id = ? AND restored_at IS NULL",
-                  now,
-                  change.dunningId());
-          if (restored == 1) {
-            jdbc.update(
-                "UPDATE failed_invoice SET package_expiry_date = NULL, updated_at = now() WHERE dunning_id = ?",
-                change.dunningId());
-            log(
-                change.dunningId(),
-                "restored",
-                LogTitle.PACKAGE_RESTORED,
-                "paid after expiry",
-                now);
+          if (expiries.restore(change.dunningId(), "paid after expiry", now)) {
             events.add(packageEvent(change, "restored", EventType.PACKAGE_RESTORED, now, null));
           }
         });

@@ -4,8 +4,6 @@ import com.example.dunning.activities.events.EventOutbox;
 import com.example.dunning.activities.events.EventType;
 import com.example.dunning.activities.events.OutboundEvent;
 import com.example.dunning.workflows.model.DunningStatus;
-import com.example.dunning.workflows.model.EntryStatus;
-import com.example.dunning.workflows.model.LogTitle;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +34,7 @@ public class SubscriptionPackages {
   private final JdbcTemplate jdbc;
   private final EventOutbox events;
   private final PackageLog log;
+  private final PackageExpiries expiries;
   private final boolean enabled;
 
   @Autowired
@@ -46,6 +45,7 @@ public class SubscriptionPackages {
     this.jdbc = jdbc;
     this.events = events;
     this.log = new PackageLog(jdbc);
+    this.expiries = new PackageExpiries(jdbc);
     this.enabled = enabled;
   }
 
@@ -151,14 +151,8 @@ public class SubscriptionPackages {
                 + " AND p.restored_at IS NULL ORDER BY p.expired_at, p.dunning_id",
             String.class,
             args.toArray());
+    int restored = 0;
     for (String dunningId : expired) {
-      jdbc.update(
-          "UPDATE package_expiry SET restored_at = ? WHERE dunning_id = ? AND restored_at IS NULL",
-          at,
-          dunningId);
-      jdbc.update(
-          "UPDATE failed_invoice SET package_expiry_date = NULL, updated_at = now() WHERE dunning_id = ?",
-          dunningId);
       String note =
           dunningId.equals(restorer)
               ? "paid after expiry"
@@ -166,18 +160,14 @@ public class SubscriptionPackages {
                   + subscription.id()
                   + " is paid, the last in "
                   + restorer;
-      log.write(
-          dunningId + ":restored",
-          dunningId,
-          LogTitle.PACKAGE_RESTORED,
-          EntryStatus.SUCCESS,
-          note,
-          at);
+      if (expiries.restore(dunningId, note, at)) {
+        restored++;
+      }
     }
-    if (!expired.isEmpty()) {
+    if (restored > 0) {
       events.add(event);
     }
-    return expired.size();
+    return restored;
   }
 
   /**
