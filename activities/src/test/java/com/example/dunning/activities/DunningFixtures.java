@@ -1,5 +1,7 @@
 package com.example.dunning.activities;
 
+import com.example.dunning.activities.events.EventEndpoint;
+import com.example.dunning.activities.events.EventEndpoints;
 import com.example.dunning.activities.policy.DunningPolicies;
 import com.example.dunning.activities.policy.DunningPolicyProperties;
 import com.example.dunning.activities.policy.DunningPolicyProperties.PlanPolicy;
@@ -11,6 +13,7 @@ import com.example.dunning.workflows.model.PaymentDetails;
 import com.example.dunning.workflows.policy.DunningStep;
 import com.example.dunning.workflows.policy.NoticeKind;
 import com.example.dunning.workflows.policy.StepAction;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,6 +71,15 @@ public final class DunningFixtures {
 
   public static DunningPolicies policies(boolean stripeSmartRetries) {
     return new DunningPolicies(properties(), stripeSmartRetries);
+  }
+
+  /** One event endpoint that wants every outbound event. */
+  public static EventEndpoints oneEventEndpoint() {
+    return EventEndpoints.of(
+        new EventEndpoint(
+            URI.create("https://receiver.example.com/events"),
+            List.of("0123456789abcdef0123456789abcdef"),
+            Set.of()));
   }
 
   public static PaymentDetails payment(

@@ -3,9 +3,8 @@ package com.example.dunning.activities.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.dunning.activities.DunningFixtures;
 import com.example.dunning.activities.TestPostgres;
-import com.example.dunning.activities.events.EventEndpoint;
-import com.example.dunning.activities.events.EventEndpoints;
 import com.example.dunning.activities.events.EventOutbox;
 import com.example.dunning.activities.notification.DisabledSmsSender;
 import com.example.dunning.activities.notification.NoticeLedger;
@@ -24,14 +23,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,14 +60,7 @@ class ConversationMessagesTest {
     TestPostgres.truncateAll();
     smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     smtp.start();
-    EventOutbox events =
-        new EventOutbox(
-            jdbc,
-            EventEndpoints.of(
-                new EventEndpoint(
-                    URI.create("https://receiver.example.com/events"),
-                    List.of("0123456789abcdef0123456789abcdef"),
-                    Set.of())));
+    EventOutbox events = new EventOutbox(jdbc, DunningFixtures.oneEventEndpoint());
     messages =
         new ConversationMessages(
             jdbc,

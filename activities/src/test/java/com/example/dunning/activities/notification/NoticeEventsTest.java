@@ -2,8 +2,8 @@ package com.example.dunning.activities.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.dunning.activities.DunningFixtures;
 import com.example.dunning.activities.TestPostgres;
-import com.example.dunning.activities.events.EventEndpoint;
 import com.example.dunning.activities.events.EventEndpoints;
 import com.example.dunning.activities.events.EventOutbox;
 import com.example.dunning.workflows.activities.NotificationActivities.Notice;
@@ -12,10 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +30,7 @@ class NoticeEventsTest {
     TestNotices.startFromOneFailedInvoice();
     smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     smtp.start();
-    EventEndpoints oneEndpoint =
-        EventEndpoints.of(
-            new EventEndpoint(
-                URI.create("https://receiver.example.com/events"),
-                List.of("0123456789abcdef0123456789abcdef"),
-                Set.of()));
+    EventEndpoints oneEndpoint = DunningFixtures.oneEventEndpoint();
     NoticeLedger ledger =
         new NoticeLedger(
             TestNotices.jdbc(),

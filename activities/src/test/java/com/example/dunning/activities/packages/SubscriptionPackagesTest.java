@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.dunning.activities.DunningFixtures;
 import com.example.dunning.activities.TestPostgres;
-import com.example.dunning.activities.events.EventEndpoint;
-import com.example.dunning.activities.events.EventEndpoints;
 import com.example.dunning.activities.events.EventOutbox;
 import com.example.dunning.activities.events.EventType;
 import com.example.dunning.activities.record.DunningRecords;
@@ -21,12 +19,10 @@ import com.example.dunning.workflows.model.DunningRequest;
 import com.example.dunning.workflows.model.DunningResult;
 import com.example.dunning.workflows.model.DunningStatus;
 import com.example.dunning.workflows.model.PaymentDetails;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -56,14 +52,7 @@ class SubscriptionPackagesTest {
     TestPostgres.truncateAll();
     dataSource = TestPostgres.dataSource();
     jdbc = new JdbcTemplate(dataSource);
-    outbox =
-        new EventOutbox(
-            jdbc,
-            EventEndpoints.of(
-                new EventEndpoint(
-                    URI.create("https://receiver.example.com/events"),
-                    List.of("0123456789abcdef0123456789abcdef"),
-                    Set.of())));
+    outbox = new EventOutbox(jdbc, DunningFixtures.oneEventEndpoint());
     stripe = new CountingCancellation();
     SubscriptionPackages subscriptions = new SubscriptionPackages(jdbc, outbox, true);
     packages =
