@@ -178,17 +178,22 @@ public final class CuttableLink implements AutoCloseable {
   }
 
   /** While held, waits for restore or cut; counted once per direction of a connection held. */
-  private synchronized void awaitRelease() throws IOException {
+  private void awaitRelease() throws IOException {
     if (!holding) {
-      return;
+      return; // the usual case, without taking the link's lock for every chunk passed
     }
-    heldConnections.incrementAndGet();
-    while (holding) {
-      try {
-        wait();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("link closed while held", e);
+    synchronized (this) {
+      if (!holding) {
+        return;
+      }
+      heldConnections.incrementAndGet();
+      while (holding) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("link closed while held", e);
+        }
       }
     }
   }
